@@ -1,0 +1,1 @@
+"""Role engine for Belgian social-security access management."""

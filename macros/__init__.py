@@ -1,0 +1,14 @@
+"""mkdocs-macros module of the site.
+
+Each submodule owns one kind of generated content and registers its macros in `define_env`.
+"""
+
+from . import lexicon
+
+
+def define_env(env):
+    lexicon.define_env(env)
+
+
+def on_post_page_macros(env):
+    lexicon.on_post_page_macros(env)

@@ -1,0 +1,28 @@
+"""Helpers shared by the macro modules."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+LANGUAGES = ("fr", "nl")
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> dict:
+    """Read data/<name>.yml once per build process."""
+    with open(DATA / f"{name}.yml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def page_language(env) -> str:
+    """Language of the page being rendered: the i18n plugin builds each language on its own and
+    sets the theme language for that build."""
+    lang = env.conf["theme"]["language"]
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported page language {lang!r}")
+    return lang

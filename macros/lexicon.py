@@ -1,0 +1,89 @@
+"""The lexicon: one data file (data/lexicon.yml) becomes the lexicon page of each language and
+the hover definitions of every page (Markdown abbreviations appended after the macros ran)."""
+
+from __future__ import annotations
+
+import re
+
+from .common import LANGUAGES, load_data, page_language
+
+LABELS = {
+    "fr": {"abbr": "Abréviation", "current": "Nom actuel", "former": "Ancien nom", "related": "Voir aussi"},
+    "nl": {"abbr": "Afkorting", "current": "Huidige naam", "former": "Vroegere naam", "related": "Zie ook"},
+}
+
+
+def entries() -> list[dict]:
+    data = load_data("lexicon")["entries"]
+    ids = [e["id"] for e in data]
+    if len(ids) != len(set(ids)):
+        raise ValueError("data/lexicon.yml: duplicate ids")
+    for entry in data:
+        for lang in LANGUAGES:
+            if lang not in entry or not entry[lang].get("term") or not entry[lang].get("definition"):
+                raise ValueError(f"data/lexicon.yml: entry {entry['id']!r} lacks term or definition in {lang}")
+        for rel in entry.get("related", []):
+            if rel not in ids:
+                raise ValueError(f"data/lexicon.yml: entry {entry['id']!r} relates to unknown {rel!r}")
+    return data
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def hover_text(entry: dict, lang: str) -> str:
+    item = entry[lang]
+    text = f"{item['term']}: {_one_line(item['definition'])}"
+    if item.get("current"):
+        text += f" ({LABELS[lang]['current']}: {item['current']})"
+    return text
+
+
+def abbreviations(lang: str) -> list[tuple[str, str]]:
+    """(word, hover text) pairs for the page language: each abbreviation, term and alias."""
+    pairs: dict[str, str] = {}
+    for entry in entries():
+        item = entry[lang]
+        text = hover_text(entry, lang)
+        for word in [item.get("abbr"), item["term"], *item.get("aliases", [])]:
+            if word:
+                pairs.setdefault(word, text)
+    return sorted(pairs.items(), key=lambda kv: -len(kv[0]))
+
+
+def lexicon_page(lang: str) -> str:
+    """Markdown of the whole lexicon, sorted by term in the page language."""
+    labels = LABELS[lang]
+    by_id = {e["id"]: e for e in entries()}
+    out = []
+    for entry in sorted(by_id.values(), key=lambda e: e[lang]["term"].casefold()):
+        item = entry[lang]
+        title = item["term"] + (f" ({item['abbr']})" if item.get("abbr") else "")
+        out.append(f"### {title} {{ #term-{entry['id']} }}\n")
+        out.append(_one_line(item["definition"]) + "\n")
+        facts = []
+        if item.get("current"):
+            facts.append(f"{labels['current']} : {item['current']}" if lang == "fr" else f"{labels['current']}: {item['current']}")
+        if item.get("former"):
+            facts.append(f"{labels['former']} : {item['former']}" if lang == "fr" else f"{labels['former']}: {item['former']}")
+        if entry.get("related"):
+            links = ", ".join(f"[{by_id[r][lang]['term']}](#term-{r})" for r in entry["related"])
+            facts.append(f"{labels['related']} : {links}" if lang == "fr" else f"{labels['related']}: {links}")
+        if facts:
+            out.append("\n".join(f"- {f}" for f in facts) + "\n")
+    return "\n".join(out)
+
+
+def define_env(env):
+    @env.macro
+    def lexicon() -> str:
+        return lexicon_page(page_language(env))
+
+
+def on_post_page_macros(env):
+    # Appended Markdown abbreviations give every occurrence of a term its definition on hover
+    # (and, with Material's content.tooltips, on focus): the definitions stay in the data file.
+    lang = page_language(env)
+    lines = [f"*[{word}]: {text}" for word, text in abbreviations(lang)]
+    env.markdown += "\n\n" + "\n".join(lines) + "\n"

@@ -1,0 +1,59 @@
+"""Serve the built site on the loopback interface.
+
+The standard library's server is enough for a static site, but it does not know every type the
+demo needs (ES modules, WebAssembly), and browsers refuse a module served as text/plain.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import mimetypes
+from pathlib import Path
+
+EXTRA_TYPES = {
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".wasm": "application/wasm",
+    ".whl": "application/zip",
+    ".zip": "application/zip",
+    ".json": "application/json",
+    ".webp": "image/webp",
+}
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **EXTRA_TYPES}
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - signature from the base class
+        if not getattr(self.server, "quiet", False):
+            super().log_message(format, *args)
+
+
+def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False):
+    """Return a threaded HTTP server for `root` (port 0 picks a free port)."""
+    for ext, mime in EXTRA_TYPES.items():
+        mimetypes.add_type(mime, ext)
+    handler = functools.partial(SiteHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer((host, port), handler)
+    server.quiet = quiet
+    return server
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--root", default="site", type=Path)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", default=8000, type=int)
+    args = parser.parse_args()
+    server = make_server(args.root, args.host, args.port)
+    print(f"Serving {args.root} on http://{args.host}:{server.server_address[1]}/ (Ctrl+C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()
