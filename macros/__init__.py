@@ -3,11 +3,12 @@
 Each submodule owns one kind of generated content and registers its macros in `define_env`.
 """
 
-from . import lexicon
+from . import lexicon, rights
 
 
 def define_env(env):
     lexicon.define_env(env)
+    rights.define_env(env)
 
 
 def on_post_page_macros(env):
