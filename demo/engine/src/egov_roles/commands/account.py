@@ -1,0 +1,102 @@
+"""Every account: consult one's own data, change language, e-mails and password, load a
+personal certificate."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from .. import passwords, validators, views
+from ..errors import EngineError, FieldError
+from .common import edit_person, roles_of, set_password, touch
+from .registry import Arg, command
+
+
+def _own(ctx) -> dict:
+    ctx.authorize(person=ctx.person["id"])
+    return ctx.person
+
+
+@command("account.view", action="account.view", group="account",
+         fr="Vos données personnelles (sans le mot de passe), vos rôles et les applications que vous atteignez.",
+         nl="Uw persoonsgegevens (zonder wachtwoord), uw rollen en de toepassingen die u bereikt.")
+def view(ctx):
+    person = _own(ctx)
+    return {"person": views.person(ctx.state, person, ctx.lang),
+            "roles": [views.profile(ctx.state, r, ctx.lang) for r in roles_of(ctx.state, person["id"])]}
+
+
+@command("account.edit", action="account.edit", group="account", effect="write",
+         fr="Modifier votre langue, vos adresses e-mail ou votre titre.",
+         nl="Uw taal, uw e-mailadressen of uw titel wijzigen.",
+         args=(Arg("language", "string", "Langue (fr, nl, de, en)", "Taal (fr, nl, de, en)", required=False),
+               Arg("email", "string", "Adresse e-mail", "E-mailadres", required=False),
+               Arg("local_email", "string", "Adresse e-mail locale (vide pour l'effacer)", "Lokaal e-mailadres (leeg om te wissen)",
+                   required=False),
+               Arg("title", "string", "Titre", "Titel", required=False)))
+def edit(ctx, language=None, email=None, local_email=None, title=None):
+    person = _own(ctx)
+    edit_person(ctx, person, language, email, local_email, title)
+    return views.person(ctx.state, person, ctx.lang)
+
+
+@command("account.change_password", action="account.change_password", group="account", effect="write",
+         fr="Changer votre mot de passe (le mot de passe actuel est demandé s'il y en a un).",
+         nl="Uw wachtwoord wijzigen (het huidige wachtwoord wordt gevraagd als er een is).",
+         args=(Arg("new", "string", "Nouveau mot de passe", "Nieuw wachtwoord"),
+               Arg("confirmation", "string", "Nouveau mot de passe, une seconde fois", "Nieuw wachtwoord, een tweede keer"),
+               Arg("current", "string", "Mot de passe actuel", "Huidig wachtwoord", required=False),
+               Arg("username", "string", "Nom d'utilisateur à créer si le compte n'en a pas", "Aan te maken gebruikersnaam als de "
+                   "account er geen heeft", required=False)))
+def change_password(ctx, new, confirmation, current=None, username=None):
+    person = _own(ctx)
+    if person["password"] is not None:
+        if current is None:
+            raise EngineError("missing_argument", field="current")
+        if not passwords.verify(current, person["password"]):
+            raise EngineError("wrong_password", field="current")
+    validators.password(new, "new")
+    if confirmation != new:
+        raise EngineError("confirmation_mismatch", field="confirmation")
+    if person["username"] is None:
+        if username is None:
+            raise EngineError("missing_argument", field="username")
+        from .common import find_person_by_username
+
+        validators.username(username, "username")
+        if find_person_by_username(ctx.state, username) is not None:
+            raise EngineError("username_taken", field="username")
+        ctx.tx.set(person, "username", username)
+    set_password(ctx, person, new, "new")
+    return {"password_changed": True, "username": person["username"]}
+
+
+def _date(value: str, field: str) -> _dt.date:
+    try:
+        return _dt.date.fromisoformat(value[:10])
+    except ValueError:
+        raise FieldError(field, "type.date") from None
+
+
+@command("account.upload_certificate", action="account.upload_certificate", group="account", effect="write",
+         fr="Charger votre certificat personnel : le navigateur lit le fichier et transmet son sujet, son émetteur et ses dates.",
+         nl="Uw persoonlijk certificaat opladen: de browser leest het bestand en geeft het onderwerp, de uitgever en de "
+            "geldigheidsdata door.",
+         args=(Arg("subject", "string", "Sujet du certificat", "Onderwerp van het certificaat"),
+               Arg("valid_from", "string", "Début de validité (AAAA-MM-JJ)", "Begin van de geldigheid (JJJJ-MM-DD)"),
+               Arg("valid_until", "string", "Fin de validité (AAAA-MM-JJ)", "Einde van de geldigheid (JJJJ-MM-DD)"),
+               Arg("issuer", "string", "Émetteur", "Uitgever", required=False),
+               Arg("serial", "string", "Numéro de série", "Serienummer", required=False)))
+def upload_certificate(ctx, subject, valid_from, valid_until, issuer=None, serial=None):
+    person = _own(ctx)
+    if not subject.strip():
+        raise FieldError("subject", "text.empty")
+    start, end = _date(valid_from, "valid_from"), _date(valid_until, "valid_until")
+    if end <= start:
+        raise EngineError("certificate_dates", field="valid_until")
+    if end < ctx.today_date:
+        raise EngineError("certificate_expired", field="valid_until", valid_until=end.isoformat())
+    certificate = {"subject": subject.strip(), "issuer": issuer, "serial": serial, "valid_from": start.isoformat(),
+                   "valid_until": end.isoformat(), "loaded": ctx.today}
+    ctx.tx.set(person, "certificate", certificate)
+    touch(ctx, person)
+    return dict(certificate)

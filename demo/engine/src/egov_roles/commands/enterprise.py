@@ -1,0 +1,199 @@
+"""Enterprise level: registration by the legal representative, the enterprise's detail, the RAE
+(whose change the engine refuses: the contact centre does it), activating qualities and
+designating their GL."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from .. import catalogue, validators, views
+from ..errors import EngineError, FieldError
+from .common import PERSON_DOC, create_role, delete_role, find_role, resolve_person, roles_of
+from .registry import Arg, command
+
+
+@command("enterprise.register", action="enterprise.register", group="enterprise", effect="write",
+         fr="Enregistrer l'entreprise et désigner son RAE (vous-même ou une autre personne).",
+         nl="De onderneming registreren en haar VTE aanwijzen (uzelf of iemand anders).",
+         args=(Arg("email", "string", "Adresse e-mail de l'entreprise", "E-mailadres van de onderneming"),
+               Arg("rae", "object", PERSON_DOC["fr"], PERSON_DOC["nl"]),
+               Arg("enterprise", "string", "Entreprise (par défaut celle du profil)", "Onderneming (standaard die van het profiel)",
+                   required=False)))
+def register(ctx, email, rae, enterprise=None):
+    ent = ctx.enterprise_arg(enterprise)
+    ctx.authorize(enterprise=ent["id"])
+    if ent["created"] is not None:
+        raise EngineError("already_registered", rule="one_rae")
+    email = validators.email(email, "email")
+    person = resolve_person(ctx, rae, "rae")
+    ctx.tx.set(ent, "email", email)
+    ctx.tx.set(ent, "created", ctx.today)
+    role = create_role(ctx, person, "rae", ent["id"])
+    ctx.note_target(person=person["id"], role=role["id"])
+    ctx.send_mail(person["email"], "rae_designated", {"enterprise": ent["name"], "username": person["username"] or "eID"})
+    return {"enterprise": views.enterprise_brief(ent), "rae": views.role(ctx.state, role, ctx.lang)}
+
+
+def _rae(ctx, enterprise_id: str) -> dict | None:
+    for r in ctx.state["roles"].values():
+        if r["kind"] == "rae" and r["enterprise"] == enterprise_id:
+            return r
+    return None
+
+
+@command("enterprise.view", action="enterprise.view", group="enterprise",
+         fr="Le détail de l'entreprise : identification, RAE et liste des qualités actives.",
+         nl="De gegevens van de onderneming: identificatie, VTE en lijst van de actieve hoedanigheden.",
+         args=(Arg("enterprise", "string", "Entreprise (par défaut celle du profil)", "Onderneming (standaard die van het profiel)",
+                   required=False),))
+def view(ctx, enterprise=None):
+    ent = ctx.enterprise_arg(enterprise)
+    ctx.authorize(enterprise=ent["id"])
+    rae = _rae(ctx, ent["id"])
+    qualities = [q for q in ctx.state["qualities"].values() if q["enterprise"] == ent["id"]]
+    return {
+        **views.enterprise_brief(ent), "email": ent["email"], "created": ent["created"],
+        "rae": views.person(ctx.state, ctx.state["people"][rae["person"]], ctx.lang) if rae else None,
+        "qualities": [{**views.quality_brief(q, ctx.lang), "created": q["created"],
+                       "gl": _gl_brief(ctx, q["id"])} for q in qualities],
+        "activatable": [{"type": t, "name": catalogue.name(t, ctx.lang)} for t in catalogue.quality_types()],
+    }
+
+
+def _gl_brief(ctx, quality_id: str) -> dict | None:
+    for r in ctx.state["roles"].values():
+        if r["kind"] == "gl" and r["quality"] == quality_id:
+            return {"role": r["id"], **views.person_brief(ctx.state["people"][r["person"]])}
+    return None
+
+
+@command("enterprise.change_rae", action="enterprise.change_rae", group="enterprise", effect="write",
+         fr="Changer de RAE. Toujours refusé : le Centre de contact fait ce changement.",
+         nl="De VTE wijzigen. Altijd geweigerd: het Contactcenter voert die wijziging door.",
+         args=(Arg("rae", "object", PERSON_DOC["fr"], PERSON_DOC["nl"], required=False),))
+def change_rae(ctx, rae=None):
+    # The policy refuses every role before this runs; reaching here would be a policy error.
+    raise EngineError("forbidden", rule="rae_change_via_contact_centre", instead=["contact_centre"])
+
+
+def _field_value(spec: dict, value, field: str):
+    kind = spec["type"]
+    if kind == "enterprise_number":
+        return validators.enterprise_number(value, field)
+    if kind == "onss_number":
+        return validators.onss_number(value, field)
+    if kind == "niss":
+        return validators.niss(value, field)
+    if not isinstance(value, str):
+        raise FieldError(field, "type.string")
+    value = value.strip()
+    if kind == "date":
+        try:
+            return _dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            raise FieldError(field, "type.date") from None
+    if kind == "digits":
+        if not value.isdigit():
+            raise FieldError(field, "digits.format")
+        if not spec["min_length"] <= len(value) <= spec["max_length"]:
+            raise FieldError(field, "digits.length", min=spec["min_length"], max=spec["max_length"])
+        return value
+    if not value:
+        raise FieldError(field, "text.empty")
+    return value
+
+
+def quality_fields(qtype: dict, given: dict, current: dict | None = None) -> dict:
+    """Check the activation fields of a quality type; `current` allows partial edits."""
+    specs = {f["id"]: f for f in qtype["fields"]}
+    for key in given:
+        if key not in specs:
+            raise EngineError("unknown_argument", field=f"fields.{key}")
+    out = dict(current or {})
+    for key, spec in specs.items():
+        if key in given:
+            out[key] = _field_value(spec, given[key], f"fields.{key}")
+        elif spec["required"] and key not in out:
+            raise EngineError("missing_argument", field=f"fields.{key}")
+    return out
+
+
+def _identifier(ctx, qtype: dict, ent: dict, identifier):
+    kind = qtype["identifier"]
+    if kind == "enterprise_number":
+        if identifier is not None and validators.enterprise_number(identifier, "identifier") != ent["number"]:
+            raise EngineError("identifier_mismatch", field="identifier",
+                              expected=validators.format_enterprise_number(ent["number"]))
+        return ent["number"]
+    if identifier is None:
+        raise EngineError("missing_argument", field="identifier")
+    if kind == "onss_number":
+        return validators.onss_number(identifier, "identifier")
+    return validators.niss(identifier, "identifier")
+
+
+@command("quality.activate", action="quality.activate", group="enterprise", effect="write",
+         fr="Activer une qualité pour l'entreprise, avec ses données d'identification et son GL (vous-même ou une autre personne).",
+         nl="Een hoedanigheid activeren voor de onderneming, met haar identificatiegegevens en haar lokale beheerder (uzelf of iemand anders).",
+         args=(Arg("type", "string", "Type de qualité (catalogue)", "Soort hoedanigheid (catalogus)"),
+               Arg("gl", "object", PERSON_DOC["fr"], PERSON_DOC["nl"]),
+               Arg("identifier", "string", "Identifiant (matricule ONSS, NISS ; le numéro d'entreprise est repris d'office)",
+                   "Identificatie (RSZ-nummer, INSZ; het ondernemingsnummer wordt automatisch overgenomen)", required=False),
+               Arg("fields", "object", "Données demandées par ce type de qualité", "Gegevens die deze soort hoedanigheid vraagt",
+                   required=False),
+               Arg("email", "string", "Adresse e-mail de la qualité", "E-mailadres van de hoedanigheid", required=False),
+               Arg("enterprise", "string", "Entreprise (par défaut celle du profil)", "Onderneming (standaard die van het profiel)",
+                   required=False)))
+def activate(ctx, type, gl, identifier=None, fields=None, email=None, enterprise=None):  # noqa: A002 - protocol name
+    ent = ctx.enterprise_arg(enterprise)
+    ctx.authorize(enterprise=ent["id"])
+    if ent["created"] is None:
+        raise EngineError("not_registered")
+    qtype = catalogue.quality_type(type)
+    if qtype is None:
+        raise FieldError("type", "choice.unknown", choices=", ".join(catalogue.quality_types()))
+    ident = _identifier(ctx, qtype, ent, identifier)
+    for q in ctx.state["qualities"].values():
+        if q["enterprise"] == ent["id"] and q["type"] == type and q["identifier"] == ident:
+            raise EngineError("quality_already_active", field="type")
+    values = quality_fields(qtype, fields or {})
+    if email is not None:
+        email = validators.email(email, "email")
+    qid = ctx.new_id("qualities", "quality")
+    quality = {"id": qid, "enterprise": ent["id"], "type": type, "identifier": ident, "fields": values, "email": email,
+               "created": ctx.today, "technical_user": None,
+               "routing": {d: {"recipient": {"kind": "enterprise"}, "channel": "ebox", "modified": ctx.today}
+                           for d in qtype["routing"]},
+               "channels": {}, "procurations": {}}
+    ctx.tx.set(ctx.state["qualities"], qid, quality)
+    person = resolve_person(ctx, gl, "gl")
+    role = create_role(ctx, person, "gl", ent["id"], qid)
+    ctx.note_target(quality=qid, person=person["id"], role=role["id"])
+    return {"quality": views.quality_brief(quality, ctx.lang), "gl": views.role(ctx.state, role, ctx.lang)}
+
+
+@command("quality.designate_gl", action="quality.designate_gl", group="enterprise", effect="write",
+         fr="Désigner un nouveau GL pour une qualité ; l'ancien GL perd ce rôle.",
+         nl="Een nieuwe lokale beheerder aanwijzen voor een hoedanigheid; de vorige verliest die rol.",
+         args=(Arg("quality", "string", "Qualité", "Hoedanigheid"),
+               Arg("gl", "object", PERSON_DOC["fr"], PERSON_DOC["nl"])))
+def designate_gl(ctx, quality, gl):
+    q = ctx.get("qualities", quality, "quality", "quality")
+    ctx.authorize(enterprise=q["enterprise"], quality=q["id"])
+    person = resolve_person(ctx, gl, "gl")
+    current = next((r for r in ctx.state["roles"].values() if r["kind"] == "gl" and r["quality"] == q["id"]), None)
+    if current is not None and current["person"] == person["id"]:
+        raise EngineError("already_has_role", field="gl")
+    co_gl = find_role(ctx.state, person["id"], "co_gl", q["enterprise"], q["id"])
+    if co_gl is not None:
+        delete_role(ctx, co_gl)  # the new GL no longer needs the co-GL role
+    if current is not None:
+        delete_role(ctx, current)
+    role = create_role(ctx, person, "gl", q["enterprise"], q["id"])
+    ctx.note_target(person=person["id"], role=role["id"])
+    return {"gl": views.role(ctx.state, role, ctx.lang),
+            "previous": views.person_brief(ctx.state["people"][current["person"]]) if current else None}
+
+
+def person_roles_in(ctx, person_id: str, enterprise_id: str) -> list[dict]:
+    return [r for r in roles_of(ctx.state, person_id) if r["enterprise"] == enterprise_id]

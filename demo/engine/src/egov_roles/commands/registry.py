@@ -1,0 +1,82 @@
+"""The command catalogue: each command's name, the policy action it needs, its arguments with
+their types, and its description in French and Dutch. The catalogue is data for the protocol
+(argument checks), the demo (forms) and the site (the generated reference page)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+TYPES = ("string", "integer", "boolean", "object", "string_list", "object_list")
+
+
+@dataclass(frozen=True)
+class Arg:
+    name: str
+    type: str
+    fr: str
+    nl: str
+    required: bool = True
+    choices: tuple = ()
+
+    def accepts(self, value) -> bool:
+        if self.type == "string":
+            return isinstance(value, str)
+        if self.type == "integer":
+            return isinstance(value, int) and not isinstance(value, bool)
+        if self.type == "boolean":
+            return isinstance(value, bool)
+        if self.type == "object":
+            return isinstance(value, dict)
+        if self.type == "string_list":
+            return isinstance(value, list) and all(isinstance(v, str) for v in value)
+        if self.type == "object_list":
+            return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+        raise ValueError(self.type)
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    handler: object
+    group: str
+    fr: str
+    nl: str
+    args: tuple[Arg, ...] = ()
+    action: str | None = None      # policy action; None for system and session commands
+    session: str = "none"          # "none", "person" (logged in) or "action" (decided by the policy)
+    effect: str = "read"           # "read" or "write"
+    journaled: bool = True
+    extra: dict = field(default_factory=dict)
+
+    def describe(self) -> dict:
+        return {
+            "name": self.name, "group": self.group, "action": self.action, "session": self.session,
+            "effect": self.effect, "journaled": self.journaled,
+            "description": {"fr": self.fr, "nl": self.nl},
+            "args": [{"name": a.name, "type": a.type, "required": a.required, "choices": list(a.choices),
+                      "description": {"fr": a.fr, "nl": a.nl}} for a in self.args],
+        }
+
+
+COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str, *, group: str, fr: str, nl: str, args: tuple[Arg, ...] = (), action: str | None = None,
+            session: str | None = None, effect: str = "read", journaled: bool = True):
+    """Register a handler `fn(ctx, **args)`. Commands governed by the policy use their action id
+    as name unless told otherwise."""
+    def wrap(fn):
+        if name in COMMANDS:
+            raise ValueError(f"command {name} registered twice")
+        for a in args:
+            if a.type not in TYPES:
+                raise ValueError(f"{name}: unknown argument type {a.type}")
+        COMMANDS[name] = Command(name=name, handler=fn, group=group, fr=fr, nl=nl, args=tuple(args), action=action,
+                                 session=session or ("action" if action else "none"), effect=effect,
+                                 journaled=journaled)
+        return fn
+    return wrap
+
+
+def catalogue() -> list[dict]:
+    return [c.describe() for c in COMMANDS.values()]

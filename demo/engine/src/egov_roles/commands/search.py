@@ -1,0 +1,109 @@
+"""Finding users: across the enterprise's qualities (RAE, co-RAE) or within one quality (GL,
+co-GL), with the filters of the guide's search screens and paging."""
+
+from __future__ import annotations
+
+from .. import views
+from ..errors import EngineError, FieldError
+from .registry import Arg, command
+
+MAX_PAGE_SIZE = 200
+STATUSES = ("active", "blocked")
+QUALITY_KINDS = ("gl", "co_gl", "user")
+
+FILTER_ARGS = (
+    Arg("username", "string", "Nom d'utilisateur (contient)", "Gebruikersnaam (bevat)", required=False),
+    Arg("name", "string", "Nom (contient)", "Naam (bevat)", required=False),
+    Arg("first_name", "string", "Prénom (contient)", "Voornaam (bevat)", required=False),
+    Arg("title", "string", "Titre", "Titel", required=False),
+    Arg("niss", "string", "NISS (début ou numéro complet)", "INSZ (begin of volledig nummer)", required=False),
+    Arg("language", "string", "Langue", "Taal", required=False),
+    Arg("email", "string", "Adresse e-mail (contient)", "E-mailadres (bevat)", required=False),
+    Arg("application", "string", "Application sécurisée donnée", "Toegekende beveiligde toepassing", required=False),
+    Arg("status", "string", "Statut", "Status", required=False, choices=STATUSES),
+    Arg("kind", "string", "Type : gl, co_gl ou user", "Soort: gl, co_gl of user", required=False, choices=QUALITY_KINDS),
+    Arg("page", "integer", "Page (à partir de 1)", "Pagina (vanaf 1)", required=False),
+    Arg("page_size", "integer", f"Lignes par page (1 à {MAX_PAGE_SIZE}, 20 par défaut)",
+        f"Regels per pagina (1 tot {MAX_PAGE_SIZE}, standaard 20)", required=False),
+)
+
+
+def _matcher(filters: dict):
+    """One predicate over (role, person) built from the filters given."""
+    tests = []
+
+    def contains(key, field):
+        needle = filters[key].casefold()
+        tests.append(lambda r, p: needle in (p[field] or "").casefold())
+
+    for key in ("username", "name", "first_name", "email"):
+        if filters.get(key):
+            contains(key, key)
+    if filters.get("title"):
+        title = filters["title"].casefold()
+        tests.append(lambda r, p: (p["title"] or "").casefold() == title)
+    if filters.get("niss"):
+        digits = "".join(c for c in filters["niss"] if c.isdigit())
+        if not digits:
+            raise FieldError("niss", "niss.format")
+        tests.append(lambda r, p: p["niss"].startswith(digits))
+    if filters.get("language"):
+        tests.append(lambda r, p: p["language"] == filters["language"])
+    if filters.get("application"):
+        tests.append(lambda r, p: filters["application"] in r["applications"])
+    if filters.get("status"):
+        tests.append(lambda r, p: r["status"] == filters["status"])
+    if filters.get("kind"):
+        tests.append(lambda r, p: r["kind"] == filters["kind"])
+    return lambda r, p: all(t(r, p) for t in tests)
+
+
+def run(ctx, roles, filters: dict, page=None, page_size=None) -> dict:
+    page = 1 if page is None else page
+    size = 20 if page_size is None else page_size
+    if page < 1:
+        raise FieldError("page", "number.minimum", min=1)
+    if not 1 <= size <= MAX_PAGE_SIZE:
+        raise FieldError("page_size", "number.range", min=1, max=MAX_PAGE_SIZE)
+    people = ctx.state["people"]
+    match = _matcher(filters)
+    found = [(r, people[r["person"]]) for r in roles if match(r, people[r["person"]])]
+    found.sort(key=lambda rp: (rp[1]["name"].casefold(), rp[1]["first_name"].casefold(), rp[0]["id"]))
+    start = (page - 1) * size
+    items = [views.user_row(ctx.state, r, ctx.lang) for r, _ in found[start:start + size]]
+    return {"total": len(found), "page": page, "page_size": size, "pages": (len(found) + size - 1) // size,
+            "items": items}
+
+
+@command("users.search", action="users.search", group="users",
+         fr="Rechercher des utilisateurs dans toutes les qualités de l'entreprise (RAE, co-RAE) ou dans sa qualité (GL, co-GL).",
+         nl="Gebruikers zoeken in alle hoedanigheden van de onderneming (VTE, co-VTE) of in de eigen hoedanigheid "
+            "(lokale beheerder, co-lokale beheerder).",
+         args=(Arg("quality", "string", "Limiter à une qualité", "Beperken tot één hoedanigheid", required=False),
+               *FILTER_ARGS))
+def search(ctx, quality=None, page=None, page_size=None, **filters):
+    if quality is not None or ctx.decision.scope == "quality":
+        q = ctx.quality_arg(quality)
+        ctx.authorize(enterprise=q["enterprise"], quality=q["id"])
+        roles = [r for r in ctx.state["roles"].values() if r["quality"] == q["id"]]
+    else:
+        enterprise = ctx.profile["enterprise"]
+        ctx.authorize(enterprise=enterprise)
+        roles = [r for r in ctx.state["roles"].values() if r["enterprise"] == enterprise and r["quality"] is not None]
+    if filters.get("application") and quality is None and ctx.decision.scope != "quality":
+        raise EngineError("missing_argument", field="quality")
+    return run(ctx, roles, filters, page, page_size)
+
+
+@command("users.list", action="users.list", group="users",
+         fr="La liste des utilisateurs, GL et co-GL d'une qualité, avec filtres et pages.",
+         nl="De lijst van de gebruikers, lokale beheerders en co-lokale beheerders van een hoedanigheid, met filters en pagina's.",
+         args=(Arg("quality", "string", "Qualité (par défaut celle du profil)", "Hoedanigheid (standaard die van het profiel)",
+                   required=False), *FILTER_ARGS))
+def list_users(ctx, quality=None, page=None, page_size=None, **filters):
+    q = ctx.quality_arg(quality)
+    ctx.authorize(enterprise=q["enterprise"], quality=q["id"])
+    roles = [r for r in ctx.state["roles"].values() if r["quality"] == q["id"]]
+    return run(ctx, roles, filters, page, page_size)
+
+

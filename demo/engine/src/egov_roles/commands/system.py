@@ -1,0 +1,150 @@
+"""System commands: the engine describing itself (commands, policy, catalogue, validators) and
+the demo's controls over the state (export, load, reset, outbox, journal, a simulated entry
+in the Crossroads Bank for Enterprises). They are outside the simulated application, need no
+session and bypass the policy: they stand for what the demo's host page does, not for a role."""
+
+from __future__ import annotations
+
+import copy
+
+from .. import catalogue, messages, policy, validators
+from .. import state as state_mod
+from ..errors import EngineError, FieldError
+from ..resources import load_json
+from .common import resolve_person
+from .registry import Arg, command
+from .registry import catalogue as command_catalogue
+
+VALIDATORS = {
+    "niss": validators.niss, "enterprise_number": validators.enterprise_number, "onss_number": validators.onss_number,
+    "email": validators.email, "username": validators.username, "password": validators.password,
+}
+FORMATTERS = {"niss": validators.format_niss, "enterprise_number": validators.format_enterprise_number,
+              "onss_number": validators.format_onss_number}
+
+
+@command("engine.commands", group="engine", journaled=False,
+         fr="Le catalogue des commandes : arguments, types et descriptions.",
+         nl="De catalogus van de opdrachten: argumenten, types en beschrijvingen.")
+def commands(ctx):
+    return {"schema_version": state_mod.VERSION, "commands": command_catalogue()}
+
+
+@command("engine.policy", group="engine", journaled=False,
+         fr="La table des droits : rôles, actions, portées, règles et explications.",
+         nl="De rechtentabel: rollen, handelingen, reikwijdtes, regels en uitleg.")
+def policy_table(ctx):
+    return policy.export()
+
+
+@command("engine.catalogue", group="engine", journaled=False,
+         fr="Le catalogue des qualités et les règles des noms d'utilisateur et des mots de passe.",
+         nl="De catalogus van de hoedanigheden en de regels voor gebruikersnamen en wachtwoorden.")
+def quality_catalogue(ctx):
+    rules = copy.deepcopy(load_json("password_rules"))
+    return {"qualities": catalogue.export(), "password_rules": rules, "assignments": copy.deepcopy(load_json("assignments"))}
+
+
+@command("engine.validate", group="engine", journaled=False,
+         fr="Vérifier une valeur (niss, enterprise_number, onss_number, email, username, password) sans rien enregistrer.",
+         nl="Een waarde controleren (niss, enterprise_number, onss_number, email, username, password) zonder iets op te slaan.",
+         args=(Arg("field", "string", "Type de valeur", "Soort waarde", choices=tuple(VALIDATORS)),
+               Arg("value", "string", "Valeur à vérifier", "Te controleren waarde")))
+def validate(ctx, field, value):
+    try:
+        normalised = VALIDATORS[field](value, field)
+    except FieldError as exc:
+        params = dict(exc.params)
+        return {"valid": False, "reason": exc.reason, "message": messages.reason_text(exc.reason, ctx.lang, params)}
+    out = {"valid": True, "value": normalised}
+    if field in FORMATTERS:
+        out["formatted"] = FORMATTERS[field](normalised)
+    if field == "niss":
+        out["kind"] = validators.niss_kind(normalised)
+    return out
+
+
+@command("state.export", group="state", journaled=False,
+         fr="L'état complet, en JSON, pour le sauver, le partager ou le recharger plus tard.",
+         nl="De volledige toestand, in JSON, om te bewaren, te delen of later opnieuw te laden.")
+def export(ctx):
+    return copy.deepcopy(ctx.state)
+
+
+@command("state.load", group="state", effect="write",
+         fr="Remplacer l'état par un état exporté ; il est vérifié d'abord et refusé avec la liste des erreurs.",
+         nl="De toestand vervangen door een geëxporteerde toestand; die wordt eerst gecontroleerd en met de lijst van fouten "
+            "geweigerd.",
+         args=(Arg("state", "object", "État exporté par state.export", "Toestand geëxporteerd met state.export"),))
+def load(ctx, state):
+    found = state_mod.problems(state)
+    if found:
+        first = f"{found[0]['path']}: {found[0]['problem']}"
+        raise EngineError("invalid_state", field="state", count=len(found), first=first, _extra={"problems": found})
+    ctx.engine.replace_state(ctx, copy.deepcopy(state))
+    return {"loaded": True, "people": len(state["people"]), "roles": len(state["roles"])}
+
+
+@command("state.reset", group="state", effect="write",
+         fr="Repartir d'un jeu de données : demo (l'entreprise d'exemple), empty (vide) ou large (grand jeu pour les mesures).",
+         nl="Opnieuw beginnen met een gegevensset: demo (de voorbeeldonderneming), empty (leeg) of large (grote set voor metingen).",
+         args=(Arg("dataset", "string", "demo, empty ou large", "demo, empty of large", choices=("demo", "empty", "large")),
+               Arg("users", "integer", "Nombre d'utilisateurs du grand jeu (10000 par défaut)",
+                   "Aantal gebruikers van de grote set (standaard 10000)", required=False),
+               Arg("seed", "integer", "Graine du grand jeu", "Zaad van de grote set", required=False)))
+def reset(ctx, dataset, users=None, seed=None):
+    from .. import demo_data
+
+    new_state = demo_data.dataset(dataset, users=users, seed=seed)
+    ctx.engine.replace_state(ctx, new_state)
+    return {"dataset": dataset, "people": len(new_state["people"]), "roles": len(new_state["roles"])}
+
+
+@command("outbox.list", group="state", journaled=False,
+         fr="Les e-mails envoyés par le moteur (boîte d'envoi en mémoire), les plus récents d'abord.",
+         nl="De e-mails die de motor verstuurde (postvak-uit in het geheugen), de recentste eerst.",
+         args=(Arg("to", "string", "Seulement les e-mails pour cette adresse", "Alleen de e-mails voor dit adres", required=False),))
+def outbox(ctx, to=None):
+    mails = [m for m in ctx.state["outbox"] if to is None or m["to"].casefold() == to.casefold()]
+    return copy.deepcopy(list(reversed(mails)))
+
+
+@command("journal.list", group="state", journaled=False,
+         fr="Le journal d'audit : qui, sous quel profil, quoi, sur qui, quand ; les plus récentes entrées d'abord.",
+         nl="Het auditlogboek: wie, met welk profiel, wat, op wie, wanneer; de recentste regels eerst.",
+         args=(Arg("limit", "integer", "Nombre d'entrées (50 par défaut)", "Aantal regels (standaard 50)", required=False),
+               Arg("effect", "string", "read ou write", "read of write", required=False, choices=("read", "write"))))
+def journal(ctx, limit=None, effect=None):
+    entries = [e for e in reversed(ctx.state["journal"]) if effect is None or e["effect"] == effect]
+    return copy.deepcopy(entries[: (50 if limit is None else max(limit, 0))])
+
+
+@command("bce.add_enterprise", group="state", effect="write",
+         fr="Simuler une entreprise inscrite à la BCE mais pas encore enregistrée, avec ses représentants légaux.",
+         nl="Een onderneming simuleren die in de KBO staat maar nog niet geregistreerd is, met haar wettelijke vertegenwoordigers.",
+         args=(Arg("number", "string", "Numéro d'entreprise", "Ondernemingsnummer"),
+               Arg("name", "string", "Dénomination", "Benaming"),
+               Arg("legal_representatives", "object_list", "Les représentants légaux (une personne chacun)",
+                   "De wettelijke vertegenwoordigers (elk een persoon)")))
+def add_enterprise(ctx, number, name, legal_representatives):
+    from .common import create_role
+
+    number = validators.enterprise_number(number, "number")
+    if any(e["number"] == number for e in ctx.state["enterprises"].values()):
+        raise EngineError("already_registered", field="number")
+    if not name.strip():
+        raise FieldError("name", "text.empty")
+    items = legal_representatives
+    if not items:
+        raise EngineError("missing_argument", field="legal_representatives")
+    eid = ctx.new_id("enterprises", "enterprise")
+    ent = {"id": eid, "number": number, "name": name.strip(), "email": None, "created": None}
+    ctx.tx.set(ctx.state["enterprises"], eid, ent)
+    reps = []
+    for index, spec in enumerate(items):
+        person = resolve_person(ctx, spec, f"legal_representatives.{index}", allow_self=False)
+        reps.append(create_role(ctx, person, "legal_rep", eid)["id"])
+    ctx.note_target(enterprise=eid)
+    return {"enterprise": eid, "legal_representatives": reps}
+
+

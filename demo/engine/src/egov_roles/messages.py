@@ -1,0 +1,340 @@
+"""Every sentence the engine says, in French and Dutch. German and English requests get the
+French text (the sources give no German or English wording to follow); the response says which
+language it used.
+
+Templates use str.format fields filled from the error's parameters.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("fr", "nl")
+REQUEST_LANGUAGES = ("fr", "nl", "de", "en")
+FALLBACK = {"de": "fr", "en": "fr"}
+
+ERRORS = {
+    "malformed_request": {
+        "fr": "La requête est mal formée : {detail}.",
+        "nl": "Het verzoek is slecht gevormd: {detail}.",
+    },
+    "unknown_command": {
+        "fr": "La commande « {command} » n'existe pas. La commande engine.commands donne la liste.",
+        "nl": "De opdracht '{command}' bestaat niet. De opdracht engine.commands geeft de lijst.",
+    },
+    "missing_argument": {
+        "fr": "Il manque l'argument « {field} ».",
+        "nl": "Het argument '{field}' ontbreekt.",
+    },
+    "wrong_type": {
+        "fr": "L'argument « {field} » doit être de type {expected}.",
+        "nl": "Het argument '{field}' moet van het type {expected} zijn.",
+    },
+    "unknown_argument": {
+        "fr": "La commande ne connaît pas l'argument « {field} ».",
+        "nl": "De opdracht kent het argument '{field}' niet.",
+    },
+    "invalid_field": {
+        "fr": "{reason_text}",
+        "nl": "{reason_text}",
+    },
+    "not_logged_in": {
+        "fr": "Connectez-vous d'abord (commande session.login).",
+        "nl": "Meld u eerst aan (opdracht session.login).",
+    },
+    "bad_credentials": {
+        "fr": "Le nom d'utilisateur ou le mot de passe est incorrect.",
+        "nl": "De gebruikersnaam of het wachtwoord is onjuist.",
+    },
+    "unknown_person": {
+        "fr": "Aucune personne connue ne porte ce NISS. Avec la carte d'identité, donnez aussi le nom et le prénom lus sur la carte.",
+        "nl": "Geen enkele gekende persoon heeft dit INSZ. Geef bij de identiteitskaart ook de naam en voornaam die op de kaart staan.",
+    },
+    "no_password": {
+        "fr": "Ce compte n'a pas de mot de passe : connectez-vous avec votre carte d'identité électronique.",
+        "nl": "Deze account heeft geen wachtwoord: meld u aan met uw elektronische identiteitskaart.",
+    },
+    "account_blocked": {
+        "fr": "Ce compte est bloqué : tous ses profils sont bloqués. Adressez-vous à la personne qui gère vos accès.",
+        "nl": "Deze account is geblokkeerd: al zijn profielen zijn geblokkeerd. Neem contact op met wie uw toegang beheert.",
+    },
+    "profile_blocked": {
+        "fr": "Ce profil est bloqué : vous ne pouvez plus agir avec lui. Adressez-vous à la personne qui gère vos accès.",
+        "nl": "Dit profiel is geblokkeerd: u kunt er niet meer mee werken. Neem contact op met wie uw toegang beheert.",
+    },
+    "profile_required": {
+        "fr": "Choisissez d'abord un profil (commande session.choose_profile).",
+        "nl": "Kies eerst een profiel (opdracht session.choose_profile).",
+    },
+    "not_your_profile": {
+        "fr": "Ce profil n'est pas l'un des vôtres.",
+        "nl": "Dit profiel is niet een van de uwe.",
+    },
+    "forbidden": {
+        "fr": "{explanation}",
+        "nl": "{explanation}",
+    },
+    "out_of_scope": {
+        "fr": "{explanation}",
+        "nl": "{explanation}",
+    },
+    "not_found": {
+        "fr": "{entity} introuvable : « {id} ».",
+        "nl": "{entity} niet gevonden: '{id}'.",
+    },
+    "wrong_target": {
+        "fr": "Cette commande agit sur un rôle de type « {expected} », pas sur un rôle de type « {actual} ».",
+        "nl": "Deze opdracht werkt op een rol van het type '{expected}', niet op een rol van het type '{actual}'.",
+    },
+    "already_has_role": {
+        "fr": "Cette personne a déjà ce rôle à cet endroit.",
+        "nl": "Deze persoon heeft deze rol hier al.",
+    },
+    "username_taken": {
+        "fr": "Ce nom d'utilisateur est déjà pris.",
+        "nl": "Deze gebruikersnaam is al in gebruik.",
+    },
+    "niss_taken": {
+        "fr": "Une autre personne porte déjà ce NISS.",
+        "nl": "Een andere persoon heeft dit INSZ al.",
+    },
+    "person_data_required": {
+        "fr": "Cette personne est inconnue : donnez au moins son nom, son prénom et son adresse e-mail.",
+        "nl": "Deze persoon is onbekend: geef minstens de naam, de voornaam en het e-mailadres.",
+    },
+    "already_registered": {
+        "fr": "L'entreprise est déjà enregistrée : elle a son RAE.",
+        "nl": "De onderneming is al geregistreerd: ze heeft haar VTE.",
+    },
+    "not_registered": {
+        "fr": "L'entreprise n'est pas encore enregistrée : son représentant légal doit d'abord l'enregistrer et désigner le RAE.",
+        "nl": "De onderneming is nog niet geregistreerd: haar wettelijke vertegenwoordiger moet ze eerst registreren en de VTE aanwijzen.",
+    },
+    "quality_already_active": {
+        "fr": "Cette qualité est déjà active pour l'entreprise avec cet identifiant.",
+        "nl": "Deze hoedanigheid is al actief voor de onderneming met deze identificatie.",
+    },
+    "identifier_mismatch": {
+        "fr": "Pour cette qualité, l'identifiant est le numéro d'entreprise lui-même ({expected}).",
+        "nl": "Voor deze hoedanigheid is de identificatie het ondernemingsnummer zelf ({expected}).",
+    },
+    "unknown_application": {
+        "fr": "L'application « {application} » n'appartient pas à cette qualité.",
+        "nl": "De toepassing '{application}' hoort niet bij deze hoedanigheid.",
+    },
+    "not_a_user_of_quality": {
+        "fr": "L'utilisateur technique doit être un utilisateur actif de la qualité.",
+        "nl": "De technische gebruiker moet een actieve gebruiker van de hoedanigheid zijn.",
+    },
+    "unknown_declaration": {
+        "fr": "Le module de routage de cette qualité ne connaît pas la déclaration « {declaration} ».",
+        "nl": "De routeringsmodule van deze hoedanigheid kent de aangifte '{declaration}' niet.",
+    },
+    "no_procuration": {
+        "fr": "Aucune procuration ne désigne ce mandataire pour cette déclaration : le destinataire doit correspondre à une procuration signalée à la sécurité sociale.",
+        "nl": "Geen enkele volmacht wijst deze mandataris aan voor deze aangifte: de bestemmeling moet overeenstemmen met een volmacht die aan de sociale zekerheid werd gemeld.",
+    },
+    "channel_not_registered": {
+        "fr": "Ce canal n'est pas enregistré pour la qualité : choisissez l'e-Box ou un canal batch enregistré.",
+        "nl": "Dit kanaal is niet geregistreerd voor de hoedanigheid: kies de e-Box of een geregistreerd batchkanaal.",
+    },
+    "channel_chosen_by_mandatary": {
+        "fr": "Quand le destinataire est un mandataire, c'est lui qui choisit le canal : n'en indiquez pas.",
+        "nl": "Als de bestemmeling een mandataris is, kiest die zelf het kanaal: geef er geen op.",
+    },
+    "wrong_password": {
+        "fr": "Le mot de passe actuel est incorrect.",
+        "nl": "Het huidige wachtwoord is onjuist.",
+    },
+    "confirmation_mismatch": {
+        "fr": "La confirmation ne correspond pas à la première saisie.",
+        "nl": "De bevestiging komt niet overeen met de eerste invoer.",
+    },
+    "certificate_dates": {
+        "fr": "La date de fin de validité du certificat doit suivre sa date de début.",
+        "nl": "De einddatum van het certificaat moet na de begindatum liggen.",
+    },
+    "certificate_expired": {
+        "fr": "Ce certificat n'est plus valable (il a expiré le {valid_until}).",
+        "nl": "Dit certificaat is niet meer geldig (het verliep op {valid_until}).",
+    },
+    "invitation_unusable": {
+        "fr": "Cette invitation ou ce lien n'est plus utilisable ({status}).",
+        "nl": "Deze uitnodiging of link is niet meer bruikbaar ({status}).",
+    },
+    "invitation_for_someone_else": {
+        "fr": "Cette invitation a été envoyée pour une autre personne.",
+        "nl": "Deze uitnodiging werd voor een andere persoon verstuurd.",
+    },
+    "deactivation_not_possible": {
+        "fr": "Ce rôle ne se désactive pas sur demande : {explanation}",
+        "nl": "Deze rol kan niet op aanvraag gedeactiveerd worden: {explanation}",
+    },
+    "already_in_status": {
+        "fr": "Ce rôle est déjà dans cet état.",
+        "nl": "Deze rol heeft die status al.",
+    },
+    "invalid_state": {
+        "fr": "L'état importé n'est pas valable ({count} erreur(s)) ; le premier problème : {first}",
+        "nl": "De geïmporteerde toestand is niet geldig ({count} fout(en)); het eerste probleem: {first}",
+    },
+    "internal_error": {
+        "fr": "Erreur interne du moteur ({detail}) ; rien n'a été modifié.",
+        "nl": "Interne fout van de motor ({detail}); er werd niets gewijzigd.",
+    },
+}
+
+REASONS = {
+    "type.string": {"fr": "Cette valeur doit être un texte.", "nl": "Deze waarde moet een tekst zijn."},
+    "type.date": {"fr": "Donnez une date au format AAAA-MM-JJ.", "nl": "Geef een datum in de vorm JJJJ-MM-DD."},
+    "niss.format": {"fr": "Un NISS ne contient que des chiffres.", "nl": "Een INSZ bevat alleen cijfers."},
+    "niss.length": {"fr": "Un NISS compte 11 chiffres.", "nl": "Een INSZ telt 11 cijfers."},
+    "niss.checksum": {
+        "fr": "Les deux derniers chiffres du NISS ne correspondent pas au contrôle (97 moins le reste de la division par 97).",
+        "nl": "De laatste twee cijfers van het INSZ kloppen niet met de controle (97 min de rest van de deling door 97).",
+    },
+    "niss.component": {
+        "fr": "La date de naissance contenue dans le NISS n'existe pas.",
+        "nl": "De geboortedatum in het INSZ bestaat niet.",
+    },
+    "enterprise_number.format": {"fr": "Un numéro d'entreprise ne contient que des chiffres.", "nl": "Een ondernemingsnummer bevat alleen cijfers."},
+    "enterprise_number.length": {"fr": "Un numéro d'entreprise compte 10 chiffres.", "nl": "Een ondernemingsnummer telt 10 cijfers."},
+    "enterprise_number.component": {"fr": "Un numéro d'entreprise commence par 0 ou 1.", "nl": "Een ondernemingsnummer begint met 0 of 1."},
+    "enterprise_number.checksum": {
+        "fr": "Les deux derniers chiffres du numéro d'entreprise ne correspondent pas au contrôle modulo 97.",
+        "nl": "De laatste twee cijfers van het ondernemingsnummer kloppen niet met de controle modulo 97.",
+    },
+    "onss_number.format": {"fr": "Un matricule ONSS ne contient que des chiffres.", "nl": "Een RSZ-nummer bevat alleen cijfers."},
+    "onss_number.length": {
+        "fr": "Un matricule ONSS compte 9 chiffres, sans le code de catégorie.",
+        "nl": "Een RSZ-nummer telt 9 cijfers, zonder de categoriecode.",
+    },
+    "onss_number.checksum": {
+        "fr": "Ce matricule ONSS ne passe pas le contrôle : le nombre entier divisé par 97 doit laisser un reste de 96.",
+        "nl": "Dit RSZ-nummer doorstaat de controle niet: het hele getal gedeeld door 97 moet een rest van 96 geven.",
+    },
+    "onss_number.component": {"fr": "Ce matricule ONSS n'est pas valable.", "nl": "Dit RSZ-nummer is niet geldig."},
+    "digits.format": {"fr": "Cette valeur ne contient que des chiffres.", "nl": "Deze waarde bevat alleen cijfers."},
+    "digits.length": {"fr": "Cette valeur compte de {min} à {max} chiffres.", "nl": "Deze waarde telt {min} tot {max} cijfers."},
+    "number.minimum": {"fr": "Donnez un nombre d'au moins {min}.", "nl": "Geef een getal van minstens {min}."},
+    "number.range": {"fr": "Donnez un nombre de {min} à {max}.", "nl": "Geef een getal van {min} tot {max}."},
+    "text.empty": {"fr": "Ce champ est obligatoire.", "nl": "Dit veld is verplicht."},
+    "email.format": {
+        "fr": "Cette adresse e-mail n'a pas la forme nom@domaine.be.",
+        "nl": "Dit e-mailadres heeft niet de vorm naam@domein.be.",
+    },
+    "username.spaces": {"fr": "Le nom d'utilisateur ne contient pas d'espace.", "nl": "De gebruikersnaam bevat geen spaties."},
+    "username.characters": {
+        "fr": "Le nom d'utilisateur ne contient que des lettres a-z et des chiffres 0-9 (refusé : {characters}).",
+        "nl": "De gebruikersnaam bevat alleen letters a-z en cijfers 0-9 (geweigerd: {characters}).",
+    },
+    "username.length": {
+        "fr": "Le nom d'utilisateur compte de {min} à {max} caractères.",
+        "nl": "De gebruikersnaam telt {min} tot {max} tekens.",
+    },
+    "password.spaces": {"fr": "Le mot de passe ne contient pas d'espace.", "nl": "Het wachtwoord bevat geen spaties."},
+    "password.characters": {
+        "fr": "Le mot de passe contient des caractères refusés ({characters}) ; seuls ces caractères spéciaux sont admis : {specials}",
+        "nl": "Het wachtwoord bevat geweigerde tekens ({characters}); alleen deze speciale tekens zijn toegestaan: {specials}",
+    },
+    "password.length": {
+        "fr": "Le mot de passe compte de {min} à {max} caractères.",
+        "nl": "Het wachtwoord telt {min} tot {max} tekens.",
+    },
+    "password.non_letters": {
+        "fr": "Le mot de passe contient au moins {min} caractères qui ne sont pas des lettres (chiffres ou caractères spéciaux).",
+        "nl": "Het wachtwoord bevat minstens {min} tekens die geen letter zijn (cijfers of speciale tekens).",
+    },
+    "choice.unknown": {
+        "fr": "Cette valeur ne fait pas partie des choix possibles : {choices}.",
+        "nl": "Deze waarde hoort niet bij de mogelijke keuzes: {choices}.",
+    },
+}
+
+ENTITIES = {
+    "person": {"fr": "Personne", "nl": "Persoon"},
+    "role": {"fr": "Rôle", "nl": "Rol"},
+    "enterprise": {"fr": "Entreprise", "nl": "Onderneming"},
+    "quality": {"fr": "Qualité", "nl": "Hoedanigheid"},
+    "quality_type": {"fr": "Type de qualité", "nl": "Soort hoedanigheid"},
+    "invitation": {"fr": "Invitation ou lien", "nl": "Uitnodiging of link"},
+    "channel": {"fr": "Canal batch", "nl": "Batchkanaal"},
+    "procuration": {"fr": "Procuration", "nl": "Volmacht"},
+    "session": {"fr": "Session", "nl": "Sessie"},
+}
+
+TYPES = {
+    "string": {"fr": "texte", "nl": "tekst"},
+    "integer": {"fr": "nombre entier", "nl": "geheel getal"},
+    "boolean": {"fr": "vrai/faux", "nl": "waar/onwaar"},
+    "object": {"fr": "objet", "nl": "object"},
+    "string_list": {"fr": "liste de textes", "nl": "lijst van teksten"},
+    "object_list": {"fr": "liste d'objets", "nl": "lijst van objecten"},
+}
+
+# Mails of the in-memory outbox, in both languages (the recipient's language is not always known).
+MAILS = {
+    "invitation": {
+        "subject": {"fr": "Invitation à un rôle : {quality}", "nl": "Uitnodiging voor een rol: {quality}"},
+        "body": {
+            "fr": "Bonjour,\n\n{manager} vous invite à un rôle d'utilisateur dans la qualité {quality} de {enterprise}. "
+                  "Connectez-vous et acceptez l'invitation avec le code {code} avant le {expires}.",
+            "nl": "Goeddag,\n\n{manager} nodigt u uit voor een gebruikersrol in de hoedanigheid {quality} van {enterprise}. "
+                  "Meld u aan en aanvaard de uitnodiging met de code {code} vóór {expires}.",
+        },
+    },
+    "deactivation_request": {
+        "subject": {"fr": "Rôle désactivé à la demande de {person}", "nl": "Rol gedeactiveerd op vraag van {person}"},
+        "body": {
+            "fr": "Bonjour,\n\n{person} a demandé la désactivation de son rôle « {role} » dans la qualité {quality}. Le rôle est désactivé.",
+            "nl": "Goeddag,\n\n{person} vroeg de deactivering van zijn rol '{role}' in de hoedanigheid {quality}. De rol is gedeactiveerd.",
+        },
+    },
+    "rae_designated": {
+        "subject": {"fr": "Vous êtes RAE de {enterprise}", "nl": "U bent VTE van {enterprise}"},
+        "body": {
+            "fr": "Bonjour,\n\nVous avez été désigné Responsable Accès Entreprise de {enterprise}. Votre nom d'utilisateur : {username}.",
+            "nl": "Goeddag,\n\nU werd aangewezen als Verantwoordelijke Toegang Entiteit van {enterprise}. Uw gebruikersnaam: {username}.",
+        },
+    },
+}
+
+
+def language(lang: str) -> str:
+    """The language a message is written in for a request language."""
+    return FALLBACK.get(lang, lang if lang in LANGUAGES else "fr")
+
+
+def render(code: str, lang: str, params: dict) -> str:
+    template = ERRORS.get(code, ERRORS["internal_error"])[language(lang)]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        # A template field the caller did not fill must not turn a refusal into a crash.
+        return template
+
+
+def reason_text(reason: str, lang: str, params: dict) -> str:
+    entry = REASONS.get(reason)
+    if entry is None:
+        return reason
+    try:
+        return entry[language(lang)].format(**params)
+    except (KeyError, IndexError):
+        return entry[language(lang)]
+
+
+def entity(name: str, lang: str) -> str:
+    return ENTITIES.get(name, {}).get(language(lang), name)
+
+
+def type_name(name: str, lang: str) -> str:
+    return TYPES.get(name, {}).get(language(lang), name)
+
+
+def mail(kind: str, params: dict) -> dict:
+    """Subject and body of an outbox mail in both languages."""
+    template = MAILS[kind]
+
+    def values(lang):  # a parameter may itself be given per language ({"fr": ..., "nl": ...})
+        return {k: (v[lang] if isinstance(v, dict) else v) for k, v in params.items()}
+
+    return {part: {lang: template[part][lang].format(**values(lang)) for lang in LANGUAGES} for part in ("subject", "body")}
