@@ -3,12 +3,13 @@
 Each submodule owns one kind of generated content and registers its macros in `define_env`.
 """
 
-from . import lexicon, rights
+from . import engine_reference, lexicon, rights
 
 
 def define_env(env):
     lexicon.define_env(env)
     rights.define_env(env)
+    engine_reference.define_env(env)
 
 
 def on_post_page_macros(env):

@@ -1,17 +1,143 @@
-"""Rights tables and "who may do it" boxes, generated from the role engine's policy table.
+"""Rights tables and "who may do it" boxes, generated from the role engine's policy table
+(egov_roles, demo/engine/src/egov_roles/data/policy.json). Nobody types a right in a page: a
+change to the table changes every page at the next build.
 
-Placeholder until the engine's policy table lands (issue 3): it renders nothing the reader could
-mistake for a rule. The engine work replaces this module.
+Macros:
+- who_may(action): an admonition listing the roles allowed, their scope and the rule, plus the
+  particular refusals (co-RAE, legal representative...) with their explanation.
+- rights_matrix(scope="all"): one table per level (enterprise, quality, account, assignment) with
+  one row per action and one column per role; refusals that have their own rule get a lettered
+  note under the table.
+- reach_table(): which applications each role reaches.
 """
 
 from __future__ import annotations
+
+import egov_roles
+from egov_roles import policy
+
+from .common import page_language
+
+COLUMNS = ("legal_rep", "rae", "co_rae", "gl", "co_gl", "user")
+LEVELS = ("enterprise", "quality", "account", "assignment")
+
+TEXT = {
+    "fr": {
+        "title": "Qui peut le faire ?", "nobody": "Personne, dans l'application.", "why": "Pourquoi",
+        "refused": "Refus particuliers", "instead": "À qui s'adresser", "action": "Action", "yes": "Oui",
+        "no": "Non", "notes": "Notes", "role": "Rôle", "reach": "Applications atteintes",
+        "scope_short": {"enterprise": "entreprise", "quality": "sa qualité", "own": "son compte",
+                        "invitation": "avec invitation"},
+        "legend": "Dans les tableaux, « entreprise » veut dire « dans toute son entreprise », « sa qualité » "
+                  "« dans la qualité qu'il gère », « son compte » « pour son propre compte » et « avec invitation » "
+                  "« avec une invitation ou un lien reçu ».",
+        "colon": " :",
+    },
+    "nl": {
+        "title": "Wie mag dit doen?", "nobody": "Niemand, in de toepassing.", "why": "Waarom",
+        "refused": "Bijzondere weigeringen", "instead": "Tot wie u zich richt", "action": "Handeling", "yes": "Ja",
+        "no": "Nee", "notes": "Opmerkingen", "role": "Rol", "reach": "Bereikte toepassingen",
+        "scope_short": {"enterprise": "onderneming", "quality": "eigen hoedanigheid", "own": "eigen account",
+                        "invitation": "met uitnodiging"},
+        "legend": "In de tabellen betekent 'onderneming' 'in de hele eigen onderneming', 'eigen hoedanigheid' "
+                  "'binnen de hoedanigheid die hij beheert', 'eigen account' 'voor de eigen account' en 'met "
+                  "uitnodiging' 'met een ontvangen uitnodiging of link'.",
+        "colon": ":",
+    },
+}
+
+
+def _indent(lines: list[str]) -> str:
+    return "\n".join(("    " + line) if line else "" for line in lines)
+
+
+def who_may_markdown(action: str, lang: str) -> str:
+    if action not in policy.action_ids():
+        raise ValueError(f"who_may: unknown action {action!r}; known: {', '.join(policy.action_ids())}")
+    text = TEXT[lang]
+    table = policy.data()
+    info = egov_roles.who_may(action)
+    lines: list[str] = []
+    if info["allowed"]:
+        for item in info["allowed"]:
+            if item["role"] == "person":
+                continue  # "every account" already covers someone logged in without a profile
+            scope = table["scopes"][item["scope"]][lang]
+            lines.append(f"- **{policy.role_name(item['role'], lang)}**{text['colon']} {scope}")
+    else:
+        lines.append(f"- {text['nobody']}")
+    lines += ["", f"**{text['why']}**{text['colon']} {policy.explanation(info['rule'], lang)}"]
+    refused = [r for r in info["refused"] if r["rule"] != info["rule"] and r["role"] != "person"]
+    if refused:
+        lines += ["", f"**{text['refused']}**{text['colon']}", ""]
+        for item in refused:
+            lines.append(f"- **{policy.role_name(item['role'], lang)}**{text['colon']} "
+                         f"{policy.explanation(item['rule'], lang)}")
+    if info["instead"]:
+        names = ", ".join(policy.role_name(who, lang) for who in info["instead"])
+        lines += ["", f"**{text['instead']}**{text['colon']} {names}."]
+    return f'!!! info "{text["title"]}"\n\n{_indent(lines)}\n'
+
+
+def _cell(row: dict, lang: str, notes: dict[str, str]) -> str:
+    text = TEXT[lang]
+    if row["allowed"]:
+        return f"{text['yes']} ({text['scope_short'][row['scope']]})"
+    if row["rule"] == policy.DEFAULT_RULE:
+        return text["no"]
+    letter = notes.setdefault(row["rule"], "abcdefghijklmnopqrstuvwxyz"[len(notes)])
+    return f"{text['no']} ({letter})"
+
+
+def matrix_markdown(level: str, lang: str) -> str:
+    text = TEXT[lang]
+    rows = [r for r in policy.rows() if r["level"] == level]
+    by_action: dict[str, dict[str, dict]] = {}
+    for row in rows:
+        by_action.setdefault(row["action"], {})[row["role"]] = row
+    header = [text["action"]] + [policy.role_name(role, lang, short=True) for role in COLUMNS]
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] * len(header)) + "|"]
+    notes: dict[str, str] = {}
+    for action_id, cells in by_action.items():
+        label = policy.action(action_id)[lang]
+        out.append("| " + " | ".join([label] + [_cell(cells[role], lang, notes) for role in COLUMNS]) + " |")
+    if notes:
+        out += ["", f"{text['notes']}{text['colon']}", ""]
+        out += [f"- ({letter}) {policy.explanation(rule, lang)}" for rule, letter in notes.items()]
+    return "\n".join(out) + "\n"
+
+
+def rights_markdown(scope: str, lang: str) -> str:
+    if scope == "all":
+        parts = [TEXT[lang]["legend"] + "\n"]
+        for level in LEVELS:
+            parts.append(f"### {policy.data()['levels'][level][lang]}\n")
+            parts.append(matrix_markdown(level, lang))
+        return "\n".join(parts)
+    if scope == "legend":
+        return TEXT[lang]["legend"] + "\n"
+    if scope not in LEVELS:
+        raise ValueError(f"rights_matrix: scope must be 'all', 'legend' or one of {LEVELS}, not {scope!r}")
+    return matrix_markdown(scope, lang)
+
+
+def reach_markdown(lang: str) -> str:
+    text = TEXT[lang]
+    out = [f"| {text['role']} | {text['reach']} |", "|---|---|"]
+    for role in COLUMNS:
+        out.append(f"| {policy.role_name(role, lang)} | {policy.reach(role)[lang]} |")
+    return "\n".join(out) + "\n"
 
 
 def define_env(env):
     @env.macro
     def who_may(action: str) -> str:
-        return ""
+        return who_may_markdown(action, page_language(env))
 
     @env.macro
     def rights_matrix(scope: str = "all") -> str:
-        return ""
+        return rights_markdown(scope, page_language(env))
+
+    @env.macro
+    def reach_table() -> str:
+        return reach_markdown(page_language(env))
