@@ -1,19 +1,18 @@
 """The Engine: holds the state, runs one command per request, atomically.
 
 Flow of `handle(request)`:
- 1. parse the request (protocol.py) and check the arguments against the command catalogue;
+ 1. parse the request (protocol.py) and find the command in the catalogue;
  2. resolve the session, the person and the chosen profile (a blocked profile cannot act);
  3. ask the policy table whether the profile's role may do the command's action at all;
- 4. run the handler inside a Transaction; the handler checks its target against the scope
+ 4. check the arguments against the catalogue (missing, unknown, wrong type);
+ 5. run the handler inside a Transaction; the handler checks its target against the scope
     the policy gave (ctx.authorize) before touching anything;
- 5. on success append one journal entry (for journaled commands); on any refusal or error
+ 6. on success append one journal entry (for journaled commands); on any refusal or error
     roll everything back, so the state is exactly as before.
 No exception escapes `handle`.
 """
 
 from __future__ import annotations
-
-import datetime as _dt
 
 from . import messages, policy, protocol, runtime
 from . import state as state_mod
@@ -130,9 +129,11 @@ class Engine:
             return protocol.error(EngineError("unknown_command", field="command", command=req.command), req.lang, req.id)
         ctx = None
         try:
-            args = self._check_args(cmd, req.args, req.lang)
             ctx = Context(self, cmd, req.lang, req.session)
+            # Who is asking and whether their role may do this at all come before the arguments:
+            # a refused actor learns nothing about the command's form.
             self._resolve_actor(ctx, cmd)
+            args = self._check_args(cmd, req.args, req.lang)
             data = cmd.handler(ctx, **args)
             if cmd.journaled:
                 self._journal(ctx, cmd)
@@ -182,12 +183,10 @@ class Engine:
             raise EngineError("account_blocked")
         if session["profile"] is not None:
             ctx.profile = self.state["roles"].get(session["profile"])
-            if ctx.profile is None:
-                raise EngineError("profile_required")
-            if ctx.profile["status"] == "blocked":
-                raise EngineError("profile_blocked", rule="blocked_cannot_act")
         if cmd.session == "person":
-            return
+            return  # session commands: a person whose current profile got blocked may still switch
+        if ctx.profile is not None and ctx.profile["status"] == "blocked":
+            raise EngineError("profile_blocked", rule="blocked_cannot_act")
         ctx.role = ctx.profile["kind"] if ctx.profile else "person"
         decision = policy.decide(ctx.role, cmd.action)
         if not decision.allowed and ctx.profile is None and decision.rule == policy.DEFAULT_RULE:

@@ -92,10 +92,6 @@ ERRORS = {
         "fr": "Ce nom d'utilisateur est déjà pris.",
         "nl": "Deze gebruikersnaam is al in gebruik.",
     },
-    "niss_taken": {
-        "fr": "Une autre personne porte déjà ce NISS.",
-        "nl": "Een andere persoon heeft dit INSZ al.",
-    },
     "person_data_required": {
         "fr": "Cette personne est inconnue : donnez au moins son nom, son prénom et son adresse e-mail.",
         "nl": "Deze persoon is onbekend: geef minstens de naam, de voornaam en het e-mailadres.",

@@ -15,6 +15,7 @@ from .common import resolve_person
 from .registry import Arg, command
 from .registry import catalogue as command_catalogue
 
+MAX_USERS = 200_000
 VALIDATORS = {
     "niss": validators.niss, "enterprise_number": validators.enterprise_number, "onss_number": validators.onss_number,
     "email": validators.email, "username": validators.username, "password": validators.password,
@@ -95,6 +96,8 @@ def load(ctx, state):
 def reset(ctx, dataset, users=None, seed=None):
     from .. import demo_data
 
+    if users is not None and not 1 <= users <= MAX_USERS:
+        raise FieldError("users", "number.range", min=1, max=MAX_USERS)
     new_state = demo_data.dataset(dataset, users=users, seed=seed)
     ctx.engine.replace_state(ctx, new_state)
     return {"dataset": dataset, "people": len(new_state["people"]), "roles": len(new_state["roles"])}
