@@ -3,13 +3,14 @@
 Each submodule owns one kind of generated content and registers its macros in `define_env`.
 """
 
-from . import engine_reference, lexicon, rights
+from . import engine_reference, lexicon, rights, wizard
 
 
 def define_env(env):
     lexicon.define_env(env)
     rights.define_env(env)
     engine_reference.define_env(env)
+    wizard.define_env(env)
 
 
 def on_post_page_macros(env):

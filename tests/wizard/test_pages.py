@@ -1,0 +1,133 @@
+"""The wizard's pages as `mkdocs build --strict` writes them: one per node in each language, linked
+to each other and to the guide, with back / home / next on every answer, the same in French and
+Dutch, indexed by search, and no address outside the site but the seed's."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from wizard_html import file_of, read_page, seed_allowlist, url_path
+
+from macros import wizard_tree as wt
+from macros.common import LANGUAGES
+from macros.wizard import page_title
+
+NODES = [n.id for n in wt.nodes()]
+
+
+def pages(site, lang):
+    return {node_id: read_page(site, url_path(node_id, lang)) for node_id in NODES}
+
+
+@pytest.fixture(scope="module")
+def built(wizard_site):
+    return {lang: pages(wizard_site, lang) for lang in LANGUAGES}
+
+
+def without_language(path: str) -> str:
+    return path[len("/nl"):] if path.startswith("/nl/") else path
+
+
+def test_every_node_has_a_page_in_both_languages(wizard_site, built):
+    for lang in LANGUAGES:
+        for node_id, page in built[lang].items():
+            assert file_of(wizard_site, page.path).is_file()
+            assert page.lang == lang, page.path
+            assert page.root.get("data-wizard-node") == node_id, page.path
+            assert page.title.startswith(page_title(node_id, lang)), page.path
+            assert page.h1, f"{page.path}: no title on the page"
+    # nothing generated beyond the tree
+    for lang, prefix in (("fr", wizard_site / "wizard"), ("nl", wizard_site / "nl" / "wizard")):
+        written = sorted(p for p in prefix.rglob("index.html"))
+        assert len(written) == len(NODES), lang
+
+
+def test_every_link_of_a_page_leads_to_a_built_page_of_its_language(wizard_site, built):
+    for lang in LANGUAGES:
+        for page in built[lang].values():
+            for path in page.internal():
+                assert file_of(wizard_site, path).is_file(), f"{page.path} -> {path}"
+                assert path.startswith("/nl/") == (lang == "nl"), f"{page.path} -> {path}"
+
+
+def test_every_answer_offers_back_home_and_a_next_step(built):
+    for lang in LANGUAGES:
+        for item in wt.nodes():
+            if item.kind != "answer":
+                continue
+            page = built[lang][item.id]
+            back = [link for link in page.by_class("wizard-back")]
+            home = [link for link in page.by_class("wizard-home")]
+            assert len(back) == 1 and len(home) == 1, page.path
+            assert read_abs(page, back[0].href) == url_path(item.profile["id"], lang)
+            assert read_abs(page, home[0].href) == url_path("start", lang)
+            steps = [read_abs(page, link.href) for link in page.within("wizard-choices")]
+            assert steps, f"{page.path}: no next step"
+            assert all(step.startswith(url_path("start", lang)) and step != page.path for step in steps)
+
+
+def read_abs(page, href: str) -> str:
+    from urllib.parse import urljoin, urlsplit
+
+    return urlsplit(urljoin(page.path, href)).path
+
+
+def test_pages_have_the_same_shape_in_french_and_dutch(built):
+    for node_id in NODES:
+        french, dutch = built["fr"][node_id], built["nl"][node_id]
+        assert [without_language(p) for p in dutch.internal()] == french.internal(), node_id
+        assert len(dutch.external()) == len(french.external()), node_id
+        assert [link.classes for link in dutch.links] == [link.classes for link in french.links], node_id
+
+
+def test_external_links_are_the_seeds_addresses_only(built):
+    allowed = seed_allowlist()
+    seen = set()
+    for lang in LANGUAGES:
+        for page in built[lang].values():
+            for href in page.external():
+                assert href in allowed, f"{page.path}: {href}"
+                seen.add(href)
+            for link in page.by_class("wizard-external"):
+                assert link.href in allowed, f"{page.path}: {link.href}"
+    assert seen, "no external link at all: the reader is never sent to the official sites"
+
+
+def test_dutch_pages_use_a_dutch_address_only_where_the_seed_gives_one(built):
+    for node_id in NODES:
+        for fr_href, nl_href in zip(built["fr"][node_id].external(), built["nl"][node_id].external()):
+            assert nl_href in (fr_href, fr_href.replace("/site_fr/", "/site_nl/")), node_id
+
+
+def test_the_language_switch_leads_to_the_same_step(built):
+    for node_id in NODES:
+        french, dutch = built["fr"][node_id], built["nl"][node_id]
+        assert french.hreflang.get("nl") == dutch.path, node_id
+        assert dutch.hreflang.get("fr") == french.path, node_id
+
+
+def test_the_wizard_is_in_the_navigation(built):
+    assert any(
+        text == "Assistant" and read_abs(built["fr"]["start"], href) == "/wizard/"
+        for text, href in built["fr"]["start"].nav_links
+    )
+    assert any(
+        text == "Wizard" and read_abs(built["nl"]["start"], href) == "/nl/wizard/"
+        for text, href in built["nl"]["start"].nav_links
+    )
+
+
+def test_search_indexes_every_page_in_both_languages(wizard_site):
+    index = json.loads((wizard_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    for lang in LANGUAGES:
+        for node_id in NODES:
+            assert url_path(node_id, lang).lstrip("/") in locations, (lang, node_id)
+
+
+def test_sitemap_lists_the_pages_with_their_twin(wizard_site):
+    sitemap = (wizard_site / "sitemap.xml").read_text(encoding="utf-8")
+    for node_id in NODES:
+        for lang in LANGUAGES:
+            assert url_path(node_id, lang) + "</loc>" in sitemap, (lang, node_id)
