@@ -10,13 +10,14 @@ CHROMIUM := /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install install-browser build serve test test-slow bench clean
+.PHONY: help install install-browser build serve test test-slow bench check-pages clean
 
 help:
 	@echo "make serve  - install, build and serve the site on http://$(HOST):$(PORT)/"
 	@echo "make test   - install everything the tests need and run the whole suite"
 	@echo "make build  - write the complete static site to site/"
 	@echo "make bench  - print the benchmark figures"
+	@echo "make check-pages - print the browser-check figures of every built page"
 
 install:
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
@@ -40,6 +41,10 @@ test-slow: install
 
 bench: install build
 	$(RUN) python -m tools.bench
+
+# Console errors, failed and third-party requests, axe violations of every page (fresh strict build).
+check-pages: install install-browser
+	$(RUN) python -m tools.check_pages
 
 clean:
 	rm -rf site build dist .pytest_cache

@@ -1,0 +1,193 @@
+"""Every built page in Debian's chromium: no console error, no failed request, nothing fetched from
+another host, no axe-core violation of WCAG 2.1 A/AA; and the language switcher, the search, the
+keyboard path through the header and the lexicon's hover definitions, in both languages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from tools.check_pages import page_paths, wait_until_ready
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+SECOND = "/nl"
+HOMES = {"fr": "/", "nl": "/nl/"}
+
+
+def twin_path(path: str) -> str:
+    return path[len(SECOND):] if path.startswith(SECOND + "/") else SECOND + path
+
+
+def language_of(path: str) -> str:
+    return "nl" if path.startswith(SECOND + "/") else "fr"
+
+
+def assert_clean(report, violations=()) -> None:
+    problems = report.problems() + [f"axe {v['id']}: {v['help']} -> {v['nodes'][:3]}" for v in violations]
+    assert not problems, f"{report.url}:\n  " + "\n  ".join(problems)
+
+
+def test_page_is_clean(site_page, open_page, axe):
+    """Console errors, 4xx/5xx, third-party requests and axe violations of one built page."""
+    probe = open_page(site_page, wait_ready=False)
+    # axe runs while Material's search worker loads the index; then both must be done.
+    probe.report.axe_violations = axe(probe.page)
+    wait_until_ready(probe.page)
+    probe.settle()
+    assert_clean(probe.report)
+
+
+# --- the language switcher --------------------------------------------------------------------
+
+
+def _switcher_pages(built_site: Path) -> list[str]:
+    """A page of each depth of the French build: the home, a section, a page in a section."""
+    pages = [p for p in page_paths(built_site) if not p.startswith(SECOND + "/") and p != "/404.html"]
+    by_depth: dict[int, str] = {}
+    for path in pages:
+        by_depth.setdefault(path.count("/"), path)
+    return sorted(by_depth.values())
+
+
+def _tab_to(page, selector: str, limit: int = 60) -> bool:
+    """Press Tab until the focused element matches `selector` (False after `limit` presses)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("start_lang", ["fr", "nl"])
+def test_language_switcher_lands_on_the_same_page(start_lang, built_site, open_page):
+    for fr_path in _switcher_pages(built_site):
+        start = fr_path if start_lang == "fr" else twin_path(fr_path)
+        other = "nl" if start_lang == "fr" else "fr"
+        probe = open_page(start)
+        page = probe.page
+        assert _tab_to(page, f'a.md-select__link[hreflang="{other}"]'), f"{start}: Tab never reaches the {other} link"
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        wait_until_ready(page)
+        probe.settle()
+        assert urlsplit(page.url).path == twin_path(start), f"{start}: switcher went to {page.url}"
+        assert page.evaluate("document.documentElement.lang") == other
+        assert_clean(probe.report)
+
+
+# --- search -----------------------------------------------------------------------------------
+
+
+def _lexicon_word(lang: str) -> str:
+    """A long word of the first lexicon term: a real word of that language that pages use."""
+    data = yaml.safe_load((ROOT / "data" / "lexicon.yml").read_text(encoding="utf-8"))
+    term = data["entries"][0][lang]["term"]
+    return max(re.findall(r"\w+", term), key=len)
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_search_finds_pages_of_the_page_language(lang, open_page, axe):
+    probe = open_page(HOMES[lang])
+    page = probe.page
+    word = _lexicon_word(lang)
+    assert _tab_to(page, ".md-search__input"), "Tab never reaches the search field"
+    page.keyboard.type(word)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(state="visible")
+    hrefs = [urlsplit(h).path for h in results.evaluate_all("els => els.map(e => e.href)")]
+    assert any(language_of(h) == lang for h in hrefs), f"no {lang} result for {word!r}: {hrefs}"
+    # The open search dialog and its results must pass axe too.
+    violations = axe(page)
+    probe.settle()
+    assert_clean(probe.report, violations)
+
+
+# --- keyboard ---------------------------------------------------------------------------------
+
+_FOCUS_RING = """() => {
+  const e = document.activeElement;
+  const s = getComputedStyle(e);
+  const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+  return outline || (s.boxShadow && s.boxShadow !== 'none');
+}"""
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_tab_reaches_header_and_navigation_with_visible_focus(lang, open_page):
+    page = open_page(HOMES[lang]).page
+    wanted = {
+        "language switcher": ".md-select button, a.md-select__link",
+        "search": ".md-search__input",
+        "navigation": ".md-nav--primary a.md-nav__link",
+    }
+    reached: dict[str, bool] = {}
+    unringed = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        for name, selector in wanted.items():
+            if name not in reached and page.evaluate("s => document.activeElement.matches(s)", selector):
+                reached[name] = True
+                if not page.evaluate(_FOCUS_RING):
+                    unringed.append(name)
+        if len(reached) == len(wanted):
+            break
+    assert set(reached) == set(wanted), f"Tab did not reach: {set(wanted) - set(reached)}"
+    assert not unringed, f"focus not visible on: {unringed}"
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_narrow_screen_header_buttons_work_with_the_keyboard(lang, open_page, axe):
+    """At phone width (or 400 % zoom) the menu and search buttons are reachable and work."""
+    probe = open_page(HOMES[lang], viewport={"width": 375, "height": 740})
+    page = probe.page
+    assert _tab_to(page, 'label.md-header__button[for="__drawer"]'), "Tab never reaches the menu button"
+    page.keyboard.press("Enter")
+    assert page.is_checked("#__drawer"), "Enter on the menu button does not open the navigation"
+    page.keyboard.press("Enter")
+    assert not page.is_checked("#__drawer")
+    assert _tab_to(page, 'label.md-header__button[for="__search"]'), "Tab never reaches the search button"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.matches('.md-search__input')")
+    assert not axe(page), "axe violations with the narrow header"
+    probe.settle()
+    assert_clean(probe.report)
+
+
+# --- hover definitions ------------------------------------------------------------------------
+
+
+def _page_with_terms(built_site: Path, lang: str) -> str:
+    for path in page_paths(built_site):
+        if language_of(path) != lang or path == "/404.html":
+            continue
+        rel = path.lstrip("/") + "index.html" if path.endswith("/") else path.lstrip("/")
+        if "<abbr title=" in (built_site / rel).read_text(encoding="utf-8"):
+            return path
+    pytest.fail(f"no {lang} page shows a lexicon term as <abbr title>")
+
+
+_TOOLTIP_SHOWN = "id => document.getElementById(id).classList.contains('md-tooltip2--active')"
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_definitions_open_with_the_keyboard(lang, built_site, open_page):
+    """Tab reaches a lexicon term, its definition shows, Escape hides it and keeps the focus."""
+    path = _page_with_terms(built_site, lang)
+    page = open_page(path).page
+    assert _tab_to(page, ".md-content abbr", limit=200), f"{path}: Tab never reaches a lexicon term"
+    assert page.evaluate(_FOCUS_RING), "focus not visible on the term"
+    # Material mounts the tooltip on focus, a moment later: wait for the link to it.
+    handle = page.wait_for_function("() => document.activeElement.getAttribute('aria-describedby')")
+    tooltip_id = handle.json_value()
+    page.wait_for_function(_TOOLTIP_SHOWN, arg=tooltip_id)
+    shown = " ".join(page.locator(f"#{tooltip_id}").inner_text().split())
+    assert len(shown) > len(page.evaluate("document.activeElement.textContent")), f"tooltip shows {shown!r}"
+    page.keyboard.press("Escape")
+    page.wait_for_function(f"id => !({_TOOLTIP_SHOWN})(id)", arg=tooltip_id)
+    assert page.evaluate("document.activeElement.matches('abbr')"), "Escape moved the focus away"

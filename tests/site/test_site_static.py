@@ -1,0 +1,156 @@
+"""Checks of the built site that need no browser: the build, the two languages, links, hosts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from sitehtml import Site, css_urls, url_path_of
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+LANGS = ("fr", "nl")
+SECOND = "/nl"  # URL prefix of the second language (French is the default, at the root)
+
+
+@pytest.fixture(scope="session")
+def site_url_config() -> str:
+    # A regex rather than a YAML load: mkdocs.yml may hold !!python tags that safe_load refuses.
+    match = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
+    assert match, "mkdocs.yml has no site_url"
+    return match.group(1).strip("'\"")
+
+
+@pytest.fixture(scope="session")
+def site(built_site: Path, site_url_config: str) -> Site:
+    return Site(built_site, site_url_config)
+
+
+def twin_path(path: str) -> str:
+    """The other language's URL path of a page ('/a/' <-> '/nl/a/')."""
+    if path == SECOND + "/" or path.startswith(SECOND + "/"):
+        return path[len(SECOND):]
+    return SECOND + path
+
+
+def fr_pages(site: Site) -> list[str]:
+    return [p for p in site.rendered if not p.startswith(SECOND + "/") and p != "/404.html"]
+
+
+def test_strict_build_passes(site_build):
+    assert site_build["ok"], "mkdocs build --strict failed:\n" + site_build["log"][-4000:]
+
+
+def test_every_source_page_has_its_twin():
+    pages = {lang: {p.relative_to(DOCS / lang).as_posix() for p in (DOCS / lang).rglob("*.md")} for lang in LANGS}
+    assert pages["fr"], "no page in docs/fr"
+    only_fr = sorted(pages["fr"] - pages["nl"])
+    only_nl = sorted(pages["nl"] - pages["fr"])
+    assert not only_fr and not only_nl, f"pages without a twin: only in fr {only_fr}, only in nl {only_nl}"
+
+
+def test_every_built_page_has_its_twin(site):
+    built = set(site.rendered) - {"/404.html"}
+    missing = sorted(twin_path(p) for p in built if twin_path(p) not in built)
+    assert not missing, f"built pages whose twin is missing: {missing}"
+
+
+def test_navigation_has_the_same_shape_in_both_languages(site):
+    """On every pair of twin pages, the primary navigation lists the same items at the same depth,
+    pointing at twin pages, and sections have translated labels."""
+    differences = []
+    untranslated = set()
+    for fr in fr_pages(site):
+        nl = twin_path(fr)
+        if nl not in site.rendered:
+            continue  # reported by test_every_built_page_has_its_twin
+        fr_nav, nl_nav = site.rendered[fr].nav, site.rendered[nl].nav
+        fr_shape = [(i.depth, i.is_section, i.href) for i in fr_nav]
+        nl_shape = [(i.depth, i.is_section, i.href and twin_path(i.href)) for i in nl_nav]
+        if fr_shape != nl_shape:
+            diff = next((k for k, (a, b) in enumerate(zip(fr_shape, nl_shape)) if a != b), min(len(fr_shape), len(nl_shape)))
+            differences.append(
+                f"{fr} vs {nl}: first difference at item {diff}: "
+                f"{fr_shape[diff] if diff < len(fr_shape) else 'end'} / {nl_shape[diff] if diff < len(nl_shape) else 'end'}"
+            )
+        for a, b in zip(fr_nav, nl_nav):
+            if a.is_section and b.is_section and a.label and a.label == b.label:
+                untranslated.add(a.label)
+    assert fr_pages(site) and site.rendered["/"].nav, "no navigation found in the built home page"
+    assert not differences, "navigation differs between fr and nl:\n" + "\n".join(differences[:20])
+    assert not untranslated, f"section labels left in French in the Dutch navigation (nav_translations?): {sorted(untranslated)}"
+
+
+def test_language_switcher_points_at_the_twin_page(site):
+    wrong = []
+    for path, page in site.rendered.items():
+        if path == "/404.html":
+            continue
+        fr = path if not path.startswith(SECOND + "/") else twin_path(path)
+        expected = {"fr": fr, "nl": twin_path(fr)}
+        if page.language_links != expected:
+            wrong.append(f"{path}: {page.language_links} (expected {expected})")
+    assert not wrong, "language switcher links:\n" + "\n".join(wrong[:20])
+
+
+def test_internal_links_and_anchors_resolve(site):
+    broken = []
+    checked = 0
+    for path, page in site.pages.items():
+        for tag, href in page.links:
+            if not site.is_own(href):
+                continue
+            target = urlsplit(urljoin(path, href))
+            if target.netloc and target.netloc != site.origin.netloc:
+                continue
+            checked += 1
+            file = site.file_for(target.path or path)
+            if file is None:
+                broken.append(f"{path}: <{tag} href={href!r}> -> {target.path} does not exist")
+                continue
+            if target.fragment and file.suffix == ".html":
+                ids = site.pages[url_path_of(site.root, file)].ids
+                if target.fragment not in ids:
+                    broken.append(f"{path}: <{tag} href={href!r}> -> no id {target.fragment!r} in {target.path}")
+    assert checked, "no internal link found: the scan is broken"
+    assert not broken, f"{len(broken)} broken internal links:\n" + "\n".join(broken[:40])
+
+
+def _foreign(site: Site, url: str) -> bool:
+    parts = urlsplit(url.strip())
+    if parts.scheme in ("data", "blob"):
+        return False
+    if parts.scheme and parts.scheme not in ("http", "https", "ws", "wss"):
+        return True  # a loader with another scheme (ftp:, file:...) is not the site either
+    return bool(parts.netloc) and parts.netloc != site.origin.netloc
+
+
+def test_nothing_is_loaded_from_another_host(site):
+    """Scripts, styles, icons, images, frames, media and CSS url()s all come from the site."""
+    foreign = []
+    loads = 0
+    for path, page in site.pages.items():
+        for tag, attr, url in page.loads:
+            loads += 1
+            if _foreign(site, url):
+                foreign.append(f"{path}: <{tag} {attr}={url!r}>")
+    for css in site.root.rglob("*.css"):
+        for url in css_urls(css.read_text(encoding="utf-8", errors="replace")):
+            loads += 1
+            if _foreign(site, url):
+                foreign.append(f"{css.relative_to(site.root)}: url({url})")
+    assert loads, "no loaded resource found: the scan is broken"
+    assert not foreign, "resources loaded from another host:\n" + "\n".join(foreign[:40])
+
+
+def test_lexicon_terms_carry_their_definition(site):
+    """The lexicon's abbreviations become <abbr title> on the pages that use them (both languages)."""
+    found = {lang: 0 for lang in LANGS}
+    for path in site.rendered:
+        html = site.file_for(path).read_text(encoding="utf-8")
+        if "<abbr title=" in html:
+            found["nl" if path.startswith(SECOND + "/") else "fr"] += 1
+    assert all(found.values()), f"pages with hover definitions per language: {found}"
