@@ -1,0 +1,213 @@
+// The screen frame: a bar saying who is logged in, the menu, the screen (its heading, the error
+// box, the live region for results, the screen's own content) and the demo's tools. It shows a
+// route: checks the session, renders the screen into a fresh container, then moves the focus —
+// to the screen's heading after a change of screen, to the first field at fault or to the
+// message after a refusal. On the first screen after the page loads the focus stays where the
+// browser put it (the top of the page).
+
+import * as api from "./api.js";
+import { button, focus, h } from "./dom.js";
+import { lang, t } from "./i18n.js";
+import { showEngineError, showLocalProblems, hideError } from "./errors.js";
+import { localProblems } from "./forms.js";
+import * as menu from "./menu.js";
+import { roleName } from "./policy.js";
+import { href, match, navigate, takeFlash } from "./router.js";
+import * as session from "./session.js";
+
+export function createFrame(root, screens) {
+  const heading = h("h2", { id: "demo-heading", class: "demo-heading", tabindex: "-1" }, t("frame.loading_title"));
+  const errorBox = h("div", { class: "demo-error", role: "alert", tabindex: "-1", hidden: true });
+  const live = h("div", { class: "demo-live", role: "status" });
+  const main = h("div", { class: "demo-main" }, h("p", {}, t("frame.loading_text")));
+  const nav = h("nav", { class: "demo-menu", "aria-label": t("menu.label") });
+  const bar = h("div", { class: "demo-bar" });
+  const notice = h("div", { class: "demo-notice", role: "status" });
+  const tools = h("section", { class: "demo-tools", "aria-labelledby": "demo-tools-heading" });
+  const pageTitle = document.title;
+
+  root.replaceChildren(
+    bar, notice,
+    h("div", { class: "demo-layout" },
+      nav,
+      h("section", { class: "demo-screen", "aria-labelledby": "demo-heading" }, heading, errorBox, live, main)),
+    tools);
+  root.dataset.demo = "loading";
+  // When the interface appeared (ms since navigation start), to compare with the engine's start.
+  root.dataset.shownAt = String(Math.round(performance.now()));
+
+  let generation = 0;
+  let firstScreen = true;
+
+  function renderBar() {
+    bar.replaceChildren();
+    const { person, profile, token } = session.current;
+    if (!token || !person) {
+      bar.append(h("p", {}, t("bar.logged_out")));
+      return;
+    }
+    const who = [`${person.first_name} ${person.name}`];
+    if (profile) {
+      who.push(roleName(profile.kind, { short: true }));
+      if (profile.quality) who.push(profile.quality.name);
+      who.push(`${profile.enterprise.name} (${profile.enterprise.number_formatted})`);
+    } else {
+      who.push(t("bar.no_profile"));
+    }
+    bar.append(
+      h("p", { class: "demo-who" }, h("span", { class: "demo-who-label" }, t("bar.logged_in"), " "), who.join(" — ")),
+      h("div", { class: "demo-bar-actions" },
+        h("a", { href: href("/profile"), class: "md-button" }, t("bar.change_profile")),
+        button(t("bar.logout"), logout)));
+  }
+
+  async function logout() {
+    await api.request("session.logout");
+    session.forget();
+    navigate("/login", {}, { flash: t("bar.logged_out_flash") });
+  }
+
+  // A context for one rendering of one screen (see README.md, "Writing a screen").
+  function context(screen, params, query, container, mine) {
+    let rendering = true;
+    let focusTarget = null;
+    const ctx = {
+      screen, params, query, main: container, lang,
+      session: session.current,
+      role: session.role(),
+      quality: params.quality ?? session.current.profile?.quality?.id ?? null,
+      t,
+      href,
+      navigate,
+      alive: () => mine === generation,
+      setTitle(text) {
+        if (!ctx.alive()) return;
+        heading.textContent = text;
+        document.title = `${text} — ${pageTitle}`;
+      },
+      // Focus an element now (after an action) or once the screen is drawn (during render).
+      focus(element) {
+        if (rendering) focusTarget = element;
+        else focus(element);
+      },
+      focusHeading() {
+        ctx.focus(heading);
+      },
+      announce(text) {
+        if (!ctx.alive()) return;
+        // Emptied first, so that the same message twice is announced twice.
+        live.textContent = "";
+        setTimeout(() => (live.textContent = text), 30);
+      },
+      clearMessages() {
+        hideError(errorBox);
+        live.textContent = "";
+      },
+      request: (command, args) => api.request(command, args),
+      // Show the engine's error (tied to its field in `form`) and move the focus.
+      fail(error, form = null) {
+        if (!ctx.alive()) return;
+        live.textContent = "";
+        ctx.focus(showEngineError(errorBox, error, form));
+      },
+      // Run a command: its data, or null once its refusal is shown.
+      async run(command, args = {}, { form = null } = {}) {
+        const response = await api.request(command, args);
+        if (response.ok) {
+          hideError(errorBox);
+          return response.data;
+        }
+        if (response.error.code === "not_logged_in") {
+          session.forget();
+          navigate("/login", {}, { flash: response.error.message });
+          return null;
+        }
+        ctx.fail(response.error, form);
+        return null;
+      },
+      // The interface's own checks (required, confirmations); true when the form may be sent.
+      checkForm(form) {
+        const problems = localProblems(form);
+        if (!problems.length) return true;
+        ctx.focus(showLocalProblems(errorBox, problems, form));
+        return false;
+      },
+      refreshFrame() {
+        renderBar();
+        menu.render(nav, screens, ctx);
+      },
+    };
+    ctx.done = () => {
+      rendering = false;
+      return focusTarget;
+    };
+    return ctx;
+  }
+
+  async function show({ path, query }) {
+    const mine = ++generation;
+    const found = match(path) ?? match("/not-found");
+    const { screen, params } = found;
+    if (screen.auth && screen.auth !== "none") {
+      if (!session.current.token) {
+        navigate("/login", {}, { replace: true, flash: takeFlash() });
+        return;
+      }
+      const problem = await session.refresh();
+      if (mine !== generation) return;
+      if (!session.current.token) {
+        navigate("/login", {}, { replace: true, flash: problem?.message });
+        return;
+      }
+      if (problem) {
+        // The profile (or every profile) was blocked since it was chosen: the engine refuses
+        // everything in this session, choosing another profile included. Log in again.
+        session.forget();
+        navigate("/login", {}, { replace: true, flash: problem.message });
+        return;
+      }
+      if (screen.auth === "profile" && !session.current.profile) {
+        navigate(session.current.person ? "/home" : "/login", {}, { replace: true, flash: takeFlash() });
+        return;
+      }
+    }
+    const flash = takeFlash();
+    const container = h("div", { class: "demo-screen-body", dataset: { screen: screen.id } });
+    main.replaceChildren(container);
+    hideError(errorBox);
+    live.textContent = "";
+    const ctx = context(screen, params, query, container, mine);
+    ctx.refreshFrame();
+    root.dataset.demo = "busy";
+    try {
+      await screen.render(ctx);
+    } catch (error) {
+      // A screen that breaks still leaves a page that says what happened.
+      if (mine === generation) {
+        ctx.fail({ code: "interface_error", message: t("frame.screen_failed", { detail: String(error?.message ?? error) }), instead: [] });
+      }
+    }
+    if (mine !== generation) return;
+    const target = ctx.done();
+    if (flash) ctx.announce(flash);
+    if (target) focus(target);
+    else if (!firstScreen) focus(heading);
+    firstScreen = false;
+    root.dataset.screen = screen.id;
+    // Counts the screens shown: a test (or a tour) waits for the next one after an action.
+    root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);
+    root.dataset.demo = "ready";
+  }
+
+  function failed(message) {
+    heading.textContent = t("frame.failed_title");
+    main.replaceChildren(h("p", {}, t("frame.failed_text")), h("p", {}, h("code", {}, message)));
+    root.dataset.demo = "failed";
+  }
+
+  function report(text) {
+    notice.replaceChildren(h("p", {}, text));
+  }
+
+  return { show, failed, report, tools, root };
+}

@@ -1,0 +1,35 @@
+// Reading the engine's policy table (engine.policy) for the interface: which menu entries a
+// profile gets and how refusals name the roles. The engine decides every action itself; this
+// module only mirrors the table's two lists so that the menu shows what the engine will allow
+// (and, marked, what it will refuse with its own explanation).
+
+import { engineData } from "./api.js";
+import { lang } from "./i18n.js";
+
+function action(id) {
+  return engineData.policy?.actions.find((a) => a.id === id) ?? null;
+}
+
+// "allowed" (the role is in the action's allow list), "denied" (in its deny list: the engine has
+// a specific explanation for this role) or "none" (the role has nothing to do with the action).
+export function decide(role, actionId) {
+  const entry = action(actionId);
+  if (!entry) return "none";
+  if (role in entry.allow) return "allowed";
+  if (role in entry.deny) return "denied";
+  return "none";
+}
+
+export function actionLabel(actionId) {
+  const entry = action(actionId);
+  return entry ? entry[lang] : actionId;
+}
+
+// Role names as the policy table gives them ("rae" -> "Responsable Accès Entreprise (RAE)");
+// outside actors (the contact centre) too.
+export function roleName(role, { short = false } = {}) {
+  const policy = engineData.policy;
+  const entry = policy?.roles[role];
+  if (entry) return short ? entry[`short_${lang}`] : entry[lang];
+  return policy?.outside_actors?.[role]?.[lang] ?? role;
+}

@@ -1,0 +1,136 @@
+// Activating a quality (RAE, co-RAE): the quality's identification data — the enterprise number,
+// or the ONSS number or NISS the quality type asks for, and the type's own fields, all from the
+// engine's catalogue — then its local manager (gl-designation.js). And the change of GL of an
+// active quality (#/quality/<id>/gl).
+
+import { engineData } from "../api.js";
+import { button, dl, h, link } from "../dom.js";
+import { field, form, submit } from "../forms.js";
+import { lang } from "../i18n.js";
+import { glArgument, glChoice, glSummary, sendWithGl } from "./gl-designation.js";
+
+function qualityType(id) {
+  return engineData.catalogue.qualities.qualities.find((q) => q.id === id) ?? null;
+}
+
+function applicationNames(type) {
+  const apps = engineData.catalogue.qualities.applications;
+  return type.applications.map((a) => apps[a]?.[lang] ?? a);
+}
+
+function identifierLabel(kind) {
+  return engineData.catalogue.qualities.identifier_kinds[kind][lang];
+}
+
+// The inputs for the type's own activation fields (catalogue: digits, date, enterprise_number).
+function typeFields(type) {
+  return type.fields.map((f) => field({
+    name: `fields.${f.id}`, label: f[lang], required: f.required, paths: [`fields.${f.id}`],
+    type: f.type === "date" ? "date" : "text",
+    inputmode: f.type === "digits" || f.type === "enterprise_number" ? "numeric" : null,
+    validate: f.type === "enterprise_number" ? "enterprise_number" : null,
+    autocomplete: "off",
+  }));
+}
+
+function done(ctx, title, summary, qualityId, flash) {
+  ctx.clearMessages();
+  ctx.setTitle(title);
+  ctx.main.replaceChildren(summary, h("p", { class: "demo-actions" },
+    link(ctx.t("activate.open_quality"), ctx.href(`/quality/${encodeURIComponent(qualityId)}`), { class: "md-button" }),
+    " ",
+    link(ctx.t("activate.back_to_list"), ctx.href("/home"), { class: "md-button" })));
+  ctx.announce(flash);
+  ctx.focusHeading();
+}
+
+export const screens = [
+  {
+    id: "activate",
+    path: "/qualities/activate",
+    auth: "profile",
+    async render(ctx) {
+      const { t } = ctx;
+      const title = t("activate.title");
+      ctx.setTitle(title);
+      const type = qualityType(ctx.query.type);
+      const enterprise = ctx.session.profile.enterprise;
+      if (!type) {
+        ctx.main.append(h("p", {}, t("activate.no_type")), h("p", {}, link(t("activate.back_to_list"), ctx.href("/home"))));
+        return;
+      }
+      const identifier = type.identifier === "enterprise_number"
+        ? dl([[identifierLabel(type.identifier), enterprise.number_formatted]])
+        : field({ name: "identifier", label: identifierLabel(type.identifier), required: true, paths: ["identifier"],
+          validate: type.identifier, inputmode: "numeric", autocomplete: "off" });
+      const stepOne = form({
+        label: title,
+        onSubmit: async (values, element) => {
+          if (!ctx.checkForm(element)) return;
+          const gl = glArgument(ctx, values, element);
+          if (!gl) return;
+          const fields = Object.fromEntries(type.fields.map((f) => [f.id, values[`fields.${f.id}`]]).filter(([, v]) => v));
+          const base = { type: type.id };
+          if (type.identifier !== "enterprise_number") base.identifier = values.identifier;
+          if (Object.keys(fields).length) base.fields = fields;
+          if (values.email) base.email = values.email;
+          await sendWithGl(ctx, {
+            gl, element, stepOne, title, applications: applicationNames(type),
+            send: (person) => ctx.request("quality.activate", { ...base, gl: person }),
+            done: (data) => done(ctx, t("activate.done_title"), glSummary(ctx, data.quality, data.gl), data.quality.id,
+              t("activate.done", { quality: data.quality.name, gl: `${data.gl.person.first_name} ${data.gl.person.name}` })),
+          });
+        },
+      },
+      h("fieldset", {},
+        h("legend", {}, t("activate.identification")),
+        dl([[t("home.quality"), type[lang]]]),
+        identifier,
+        typeFields(type),
+        field({ name: "email", label: t("activate.email"), type: "email", paths: ["email"], validate: "email",
+          autocomplete: "off" })),
+      glChoice(t),
+      h("div", { class: "demo-actions" },
+        button(t("form.previous"), () => ctx.navigate("/home")),
+        submit(t("form.next"))));
+      ctx.main.append(h("p", {}, t("activate.intro")), stepOne);
+    },
+  },
+  {
+    id: "designate-gl",
+    path: "/quality/:quality/gl",
+    auth: "profile",
+    async render(ctx) {
+      const { t } = ctx;
+      const title = t("designate.title");
+      ctx.setTitle(title);
+      const quality = await ctx.run("quality.view", { quality: ctx.quality });
+      if (!quality) return;
+      const type = qualityType(quality.type);
+      const stepOne = form({
+        label: title,
+        onSubmit: async (values, element) => {
+          if (!ctx.checkForm(element)) return;
+          const gl = glArgument(ctx, values, element);
+          if (!gl) return;
+          await sendWithGl(ctx, {
+            gl, element, stepOne, title, applications: applicationNames(type),
+            send: (person) => ctx.request("quality.designate_gl", { quality: quality.id, gl: person }),
+            done: (data) => done(ctx, t("designate.done_title"), glSummary(ctx, quality, data.gl), quality.id,
+              t("designate.done", { quality: quality.name, gl: `${data.gl.person.first_name} ${data.gl.person.name}` })),
+          });
+        },
+      },
+      dl([
+        [t("home.quality"), quality.name],
+        [quality.identifier_label, quality.identifier_formatted],
+        [t("designate.current"), quality.gl ? `${quality.gl.first_name} ${quality.gl.name}` : null],
+      ]),
+      glChoice(t),
+      h("div", { class: "demo-actions" },
+        button(t("form.previous"), () => ctx.navigate("/home")),
+        submit(t("form.next"))));
+      ctx.main.append(h("p", {}, t("designate.intro")), stepOne);
+    },
+  },
+];
