@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, settings
 
 from egov_roles import Engine, runtime
 
-settings.register_profile("default", max_examples=60, stateful_step_count=25, deadline=None,
+settings.register_profile("default", max_examples=30, stateful_step_count=20, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.register_profile("thorough", max_examples=10_000, stateful_step_count=25, deadline=None,
+settings.register_profile("thorough", max_examples=10_000, stateful_step_count=15, deadline=None,
                           suppress_health_check=list(HealthCheck))
 settings.load_profile("default")
 

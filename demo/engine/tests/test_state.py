@@ -1,0 +1,138 @@
+"""State: JSON round trip with a schema version, validated import, atomic commands, datasets."""
+
+from __future__ import annotations
+
+import json
+
+from egov_roles import catalogue, invariants, state
+from egov_roles.demo_data import DEMO_PASSWORD, demo, large
+
+from conftest import Client, make_engine, session_for
+
+
+def test_round_trip_through_json(client):
+    session = session_for(client, "gl")
+    client.ok("user.add", {"person": {"niss": "85073003328", "name": "Peeters", "first_name": "An", "email": "an@x.be"}},
+              session)
+    exported = client.ok("state.export")
+    text = json.dumps(exported)
+    other = Client(make_engine("empty"))
+    assert other.ok("state.load", {"state": json.loads(text)})["people"] == len(exported["people"])
+    reloaded = other.ok("state.export")
+    # the load itself is journaled: everything else is identical
+    assert reloaded["journal"][:-1] == exported["journal"]
+    assert reloaded["journal"][-1]["command"] == "state.load"
+    assert {k: v for k, v in reloaded.items() if k != "journal"} == {k: v for k, v in exported.items() if k != "journal"}
+    assert exported["schema"] == "egov-roles/state" and exported["version"] == 1
+
+
+def test_loaded_state_keeps_working_and_new_ids_do_not_collide(client):
+    exported = client.ok("state.export")
+    other = Client(make_engine("empty"))
+    other.ok("state.load", {"state": exported})
+    session = other.login("marielambert", "role-marie-gl")
+    role = other.ok("user.add", {"person": {"niss": "85073003328", "name": "P", "first_name": "A", "email": "a@x.be"}}, session)
+    assert role["id"] not in exported["roles"]
+
+
+def test_import_reports_every_problem_with_its_path(client):
+    broken = client.ok("state.export")
+    broken["version"] = 99
+    error = client.refused("state.load", {"state": broken})
+    assert error["code"] == "invalid_state"
+    assert {"path": "version", "problem": "expected version 1"} in error["problems"]
+
+    broken = client.ok("state.export")
+    broken["people"]["person-john"]["niss"] = "75461500999"
+    broken["people"]["person-anne"]["email"] = "anne-at-example"
+    broken["roles"]["role-julien-rae"]["kind"] = "co_rae"
+    del broken["qualities"]["q-demo-provider"]["routing"]
+    error = client.refused("state.load", {"state": broken})
+    assert error["problems"] == [{"path": "qualities.q-demo-provider.routing", "problem": "missing"}]
+
+    broken["qualities"]["q-demo-provider"]["routing"] = {}
+    error = client.refused("state.load", {"state": broken})
+    paths = {p["path"]: p["problem"] for p in error["problems"]}
+    assert paths["people.person-john.niss"] == "niss.checksum"
+    assert paths["people.person-anne.email"] == "email.format"
+    assert any("0 RAE instead of exactly one" in p["problem"] for p in error["problems"])
+    assert "le premier problème" in error["message"]
+
+
+def test_refused_import_leaves_state_unchanged(client):
+    before = json.dumps(client.state, sort_keys=True)
+    client.refused("state.load", {"state": {"schema": "something else"}})
+    assert json.dumps(client.state, sort_keys=True) == before
+
+
+def test_clear_passwords_cannot_be_imported(client):
+    broken = client.ok("state.export")
+    broken["people"]["person-julien"]["password"] = {"clear": DEMO_PASSWORD}
+    error = client.refused("state.load", {"state": broken})
+    assert {"path": "people.person-julien.password", "problem": "not a password hash record"} in error["problems"]
+
+
+def test_no_clear_password_anywhere_in_the_state(client):
+    session = session_for(client, "gl")
+    client.ok("user.add", {"person": {"niss": "85073003328", "name": "P", "first_name": "A", "email": "a@x.be",
+                                      "username": "anpeeters85", "password": "Secret2024.x"}}, session)
+    text = json.dumps(client.state)
+    assert DEMO_PASSWORD not in text and "Secret2024.x" not in text
+
+
+def test_failing_multi_step_command_changes_nothing(client):
+    # quality.activate creates the quality, then fails on the GL's data: nothing must remain
+    session = session_for(client, "rae")
+    before = json.dumps(client.state, sort_keys=True)
+    error = client.refused("quality.activate", {"type": "mandatary", "gl": {"niss": "85073003328", "name": "X",
+                                                                            "first_name": "Y", "email": "not-an-email"}},
+                           session)
+    assert (error["field"], error["reason"]) == ("gl.email", "email.format")
+    assert json.dumps(client.state, sort_keys=True) == before
+
+
+def test_reset_to_each_dataset(client):
+    assert client.ok("state.reset", {"dataset": "empty"})["people"] == 0
+    assert client.ok("state.reset", {"dataset": "large", "users": 50})["roles"] > 50
+    assert client.ok("state.reset", {"dataset": "demo"})["people"] == 16
+    assert client.refused("state.reset", {"dataset": "large", "users": 0})["field"] == "users"
+
+
+def test_demo_dataset_is_valid_deterministic_and_complete():
+    first, second = demo(), demo()
+    assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
+    assert state.problems(first) == []
+    kinds_status = {(r["kind"], r["status"]) for r in first["roles"].values()}
+    for kind in ("legal_rep", "rae", "co_rae", "gl", "co_gl", "user"):
+        assert (kind, "active") in kinds_status
+    for kind in ("co_rae", "co_gl", "user"):
+        assert (kind, "blocked") in kinds_status
+    assert 2 <= len(first["qualities"]) <= 3
+    assert 14 <= len(first["people"]) <= 16
+    assert any(p["niss"][2:4] >= "20" for p in first["people"].values())        # a BIS number
+    assert any(p["niss"].startswith("0") for p in first["people"].values())      # born in 2000 or later
+    assert any(e["created"] is None for e in first["enterprises"].values())      # one to register
+
+
+def test_large_dataset_is_valid():
+    data = large(users=2_000, seed=3)
+    assert state.problems(data) == []
+    assert sum(1 for r in data["roles"].values() if r["kind"] == "user") == 2_000
+
+
+def test_quality_catalogue_has_the_required_types_in_both_languages():
+    names = {q["fr"] for q in catalogue.data()["qualities"]}
+    assert names >= {"Employeur ONSS", "Prestataire de services (personne morale)",
+                     "Prestataire de services (personne physique)", "Secrétariat Social Agréé", "Secrétariat Full Service",
+                     "Prestataire de soins : hôpital", "Opérateur téléphonique", "Mandataire", "Curateur"}
+    for q in catalogue.data()["qualities"]:
+        assert q["nl"] and q["applications"]
+        assert q["identifier"] in catalogue.data()["identifier_kinds"]
+        assert set(q["applications"]) <= set(catalogue.applications())
+    assert catalogue.data()["example_values"] is True
+
+
+def test_invariant_checker_catches_two_gls():
+    data = demo()
+    data["roles"]["role-willem-cogl"]["kind"] = "gl"
+    assert any("2 GL instead of exactly one" in v for v in invariants.violations(data))
