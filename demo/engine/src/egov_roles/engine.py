@@ -97,6 +97,7 @@ class Engine:
         self.clock = clock or runtime.SystemClock()
         self.ids = ids or runtime.SequentialIds()
         self.rng = rng or runtime.system_random()
+        self.generation = 0  # counts accepted write commands (caches of derived data key on it)
         if state is None:
             from . import demo_data
 
@@ -137,6 +138,8 @@ class Engine:
             data = cmd.handler(ctx, **args)
             if cmd.journaled:
                 self._journal(ctx, cmd)
+            if cmd.effect == "write":
+                self.generation += 1
             return protocol.ok(data, req.id)
         except EngineError as exc:
             if ctx is not None:
