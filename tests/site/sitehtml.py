@@ -47,6 +47,7 @@ class Page:
     loads: list[tuple[str, str, str]] = field(default_factory=list)  # (tag, attribute, url)
     nav: list[NavItem] = field(default_factory=list)
     language_links: dict[str, str] = field(default_factory=dict)  # hreflang -> absolute path
+    alternates: list[str] = field(default_factory=list)  # href of <link rel=alternate hreflang>
 
 
 class _Scanner(HTMLParser):
@@ -83,6 +84,8 @@ class _Scanner(HTMLParser):
                 self.page.language_links[a["hreflang"]] = urlsplit(self._abs(a["href"])).path
         if tag == "link" and "href" in a:
             rels = set(a.get("rel", "").lower().split())
+            if "alternate" in rels and "hreflang" in a:
+                self.page.alternates.append(a["href"])
             if rels and rels <= NON_LOADING_RELS:
                 self.page.links.append((tag, a["href"]))
             else:

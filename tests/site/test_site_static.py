@@ -96,6 +96,19 @@ def test_language_switcher_points_at_the_twin_page(site):
     assert not wrong, "language switcher links:\n" + "\n".join(wrong[:20])
 
 
+def test_sitemaps_that_material_fetches_exist(site):
+    """Material's script fetches "<href>/sitemap.xml" for every <link rel=alternate hreflang> of a
+    page (to map the page into the other language): each of those must exist, or every page
+    logs 404s."""
+    missing = set()
+    for path, page in site.rendered.items():
+        for href in page.alternates:
+            sitemap = urlsplit(urljoin(urljoin(path, href), "sitemap.xml")).path
+            if site.file_for(sitemap) is None:
+                missing.add(sitemap)
+    assert not missing, f"sitemaps requested by Material's language selector but missing: {sorted(missing)[:20]}"
+
+
 def test_internal_links_and_anchors_resolve(site):
     broken = []
     checked = 0
