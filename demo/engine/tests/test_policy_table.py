@@ -8,7 +8,7 @@ import pytest
 from egov_roles import policy
 from egov_roles.commands import COMMANDS
 
-from conftest import PROFILES, Client, make_engine, session_for
+from engine_helpers import PROFILES, Client, make_engine, session_for
 
 # The shared vocabulary of /work/notes/actions.md: guide pages call who_may() with these ids.
 GUIDE_ACTIONS = """

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import egov_roles
 from egov_roles.commands import COMMANDS
 
-from conftest import Client, make_engine, session_for
+from engine_helpers import Client, make_engine, session_for
 
 
 @pytest.mark.parametrize("request_", [None, 42, "", "[]", [], "not json", b"\xff\xfe", 3.5, True,

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import PASSWORD, session_for
+from engine_helpers import PASSWORD, session_for
 
 NEW_PERSON = {"niss": "85073003328", "name": "Peeters", "first_name": "An", "email": "an.peeters@example.be",
               "language": "nl", "username": "anpeeters85", "password": "Nieuw2024.x"}

@@ -7,7 +7,7 @@ import json
 from egov_roles import catalogue, invariants, state
 from egov_roles.demo_data import DEMO_PASSWORD, demo, large
 
-from conftest import Client, make_engine, session_for
+from engine_helpers import Client, make_engine, session_for
 
 
 def test_round_trip_through_json(client):
