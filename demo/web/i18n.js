@@ -15,7 +15,7 @@ export async function loadLabels() {
   return labels;
 }
 
-// t("login.title") or t("co_rae.blocked", {count: 2}): the label in the reader's language with
+// t("login.title") or t("search.page_of", {page: 2, pages: 3}): the label in the reader's language with
 // {name} fields filled. A missing key shows itself in brackets (and the i18n test fails).
 export function t(key, params = {}) {
   const entry = labels?.[key];
