@@ -40,8 +40,8 @@ def wait_step(page, node_id: str, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("node_id", SAMPLES)
-def test_page_is_clean_and_accessible(wizard_browser, wizard_url, lang, node_id):
-    with PageProbe(wizard_browser, wizard_url) as probe:
+def test_page_is_clean_and_accessible(browser, site_url, lang, node_id):
+    with PageProbe(browser, site_url) as probe:
         page = probe.open(url_path(node_id, lang))
         page.wait_for_selector(".wizard-toolbar")  # the enhanced page is the one readers get
         probe.report.axe_violations = run_axe(page)
@@ -49,9 +49,9 @@ def test_page_is_clean_and_accessible(wizard_browser, wizard_url, lang, node_id)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_interactive_wizard_click_through_back_and_home(wizard_browser, wizard_url, lang):
+def test_interactive_wizard_click_through_back_and_home(browser, site_url, lang):
     labels = LABELS[lang]
-    with PageProbe(wizard_browser, wizard_url) as probe:
+    with PageProbe(browser, site_url) as probe:
         page = probe.open(url_path("start", lang))
         # A marker on the window survives only if steps load in place (no new document).
         page.evaluate("window.__sameDocument = true")
@@ -94,9 +94,9 @@ def test_interactive_wizard_click_through_back_and_home(wizard_browser, wizard_u
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_interactive_wizard_with_the_keyboard_only(wizard_browser, wizard_url, lang):
+def test_interactive_wizard_with_the_keyboard_only(browser, site_url, lang):
     labels = LABELS[lang]
-    with PageProbe(wizard_browser, wizard_url) as probe:
+    with PageProbe(browser, site_url) as probe:
         page = probe.open(url_path("start", lang))
         active = "() => document.activeElement"
         # Tab until a choice has the focus, as a keyboard user would.
@@ -136,9 +136,9 @@ def test_interactive_wizard_with_the_keyboard_only(wizard_browser, wizard_url, l
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_shared_address_opens_that_step(wizard_browser, wizard_url, lang):
+def test_a_shared_address_opens_that_step(browser, site_url, lang):
     labels = LABELS[lang]
-    with PageProbe(wizard_browser, wizard_url) as probe:
+    with PageProbe(browser, site_url) as probe:
         page = probe.open(url_path("user/request-assignment", lang))
         page.wait_for_selector(".wizard-toolbar")
         assert page.locator(".wizard").get_attribute("data-wizard-node") == "user/request-assignment"
@@ -149,22 +149,26 @@ def test_a_shared_address_opens_that_step(wizard_browser, wizard_url, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_wizard_works_without_javascript(wizard_browser, wizard_url, lang):
+def test_the_wizard_works_without_javascript(browser, site_url, lang):
     labels = LABELS[lang]
-    with PageProbe(wizard_browser, wizard_url, java_script_enabled=False) as probe:
+    with PageProbe(browser, site_url, java_script_enabled=False) as probe:
         page = probe.open(url_path("start", lang), wait_ready=False)
         assert page.locator(".wizard-toolbar").count() == 0  # the plain pages
+        probe.settle()  # leaving a page cancels what it still loads (its favicon): let it finish
         with page.expect_navigation():
             page.locator(".wizard-choices a", has_text=labels["rae"]).click()
         assert page.url.endswith(url_path("rae", lang))
+        probe.settle()  # leaving a page cancels what it still loads (its favicon): let it finish
         with page.expect_navigation():
             page.locator(".wizard-choices a").nth(1).click()
         assert page.url.endswith(url_path("rae/activate-quality", lang))
         assert page.locator("h1").inner_text().strip()
         assert page.locator(".wizard a.wizard-external").count() >= 1
+        probe.settle()  # leaving a page cancels what it still loads (its favicon): let it finish
         with page.expect_navigation():
             page.locator(".wizard a.wizard-back").click()
         assert page.url.endswith(url_path("rae", lang))
+        probe.settle()  # leaving a page cancels what it still loads (its favicon): let it finish
         with page.expect_navigation():
             page.locator(".wizard a.wizard-home").click()
         assert page.url.endswith(url_path("start", lang))
@@ -176,8 +180,8 @@ def test_the_wizard_works_without_javascript(wizard_browser, wizard_url, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_printing_keeps_the_answer_and_its_addresses(wizard_browser, wizard_url, lang):
-    with PageProbe(wizard_browser, wizard_url) as probe:
+def test_printing_keeps_the_answer_and_its_addresses(browser, site_url, lang):
+    with PageProbe(browser, site_url) as probe:
         page = probe.open(url_path("legal-representative/activate-quality", lang))
         page.wait_for_selector(".wizard-toolbar")
         page.emulate_media(media="print")
@@ -195,8 +199,8 @@ def test_printing_keeps_the_answer_and_its_addresses(wizard_browser, wizard_url,
         no_problems(probe)
 
 
-def test_search_finds_the_wizard(wizard_browser, wizard_url):
-    with PageProbe(wizard_browser, wizard_url) as probe:
+def test_search_finds_the_wizard(browser, site_url):
+    with PageProbe(browser, site_url) as probe:
         page = probe.open(url_path("start", "fr"))
         wait_until_ready(page)
         page.locator(".md-search__input").click()

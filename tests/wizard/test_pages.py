@@ -21,33 +21,33 @@ def pages(site, lang):
 
 
 @pytest.fixture(scope="module")
-def built(wizard_site):
-    return {lang: pages(wizard_site, lang) for lang in LANGUAGES}
+def built(built_site):
+    return {lang: pages(built_site, lang) for lang in LANGUAGES}
 
 
 def without_language(path: str) -> str:
     return path[len("/nl"):] if path.startswith("/nl/") else path
 
 
-def test_every_node_has_a_page_in_both_languages(wizard_site, built):
+def test_every_node_has_a_page_in_both_languages(built_site, built):
     for lang in LANGUAGES:
         for node_id, page in built[lang].items():
-            assert file_of(wizard_site, page.path).is_file()
+            assert file_of(built_site, page.path).is_file()
             assert page.lang == lang, page.path
             assert page.root.get("data-wizard-node") == node_id, page.path
             assert page.title.startswith(page_title(node_id, lang)), page.path
             assert page.h1, f"{page.path}: no title on the page"
     # nothing generated beyond the tree
-    for lang, prefix in (("fr", wizard_site / "wizard"), ("nl", wizard_site / "nl" / "wizard")):
+    for lang, prefix in (("fr", built_site / "wizard"), ("nl", built_site / "nl" / "wizard")):
         written = sorted(p for p in prefix.rglob("index.html"))
         assert len(written) == len(NODES), lang
 
 
-def test_every_link_of_a_page_leads_to_a_built_page_of_its_language(wizard_site, built):
+def test_every_link_of_a_page_leads_to_a_built_page_of_its_language(built_site, built):
     for lang in LANGUAGES:
         for page in built[lang].values():
             for path in page.internal():
-                assert file_of(wizard_site, path).is_file(), f"{page.path} -> {path}"
+                assert file_of(built_site, path).is_file(), f"{page.path} -> {path}"
                 assert path.startswith("/nl/") == (lang == "nl"), f"{page.path} -> {path}"
 
 
@@ -118,16 +118,16 @@ def test_the_wizard_is_in_the_navigation(built):
     )
 
 
-def test_search_indexes_every_page_in_both_languages(wizard_site):
-    index = json.loads((wizard_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_search_indexes_every_page_in_both_languages(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     for lang in LANGUAGES:
         for node_id in NODES:
             assert url_path(node_id, lang).lstrip("/") in locations, (lang, node_id)
 
 
-def test_sitemap_lists_the_pages_with_their_twin(wizard_site):
-    sitemap = (wizard_site / "sitemap.xml").read_text(encoding="utf-8")
+def test_sitemap_lists_the_pages_with_their_twin(built_site):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     for node_id in NODES:
         for lang in LANGUAGES:
             assert url_path(node_id, lang) + "</loc>" in sitemap, (lang, node_id)

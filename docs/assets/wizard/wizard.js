@@ -91,7 +91,10 @@
     toolbar.appendChild(node);
   });
   first.parentNode.insertBefore(toolbar, first);
-  pin(document, location.href);
+  // Pinned at the first step taken, not at load: re-pointing the favicon while its first request
+  // is still running would cancel that request.
+  var pinned = false;
+  var loadedFrom = location.href; // what the page's relative addresses are relative to
 
   /* --- state: the steps taken, kept in the history entries -------------------------------- */
 
@@ -196,6 +199,10 @@
           throw new Error("not a wizard page: " + url);
         }
         var title = fresh.dataset.wizardTitle;
+        if (!pinned) {
+          pin(document, loadedFrom);
+          pinned = true;
+        }
         if (options.push) {
           state = { wizard: true, steps: state.steps.concat([{ url: url, title: title }]).slice(-MAX_STEPS) };
           // First the address, then the content: the new block's relative links resolve against it.
