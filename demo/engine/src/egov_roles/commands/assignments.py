@@ -9,7 +9,8 @@ import datetime as _dt
 from .. import catalogue, policy, validators, views
 from ..errors import EngineError
 from ..resources import load_json
-from .common import PERSON_DOC, applications, create_role, delete_role, resolve_person, roles_of, touch
+from . import common
+from .common import PERSON_DOC, create_role, delete_role, resolve_person, roles_of, touch
 from .registry import Arg, command
 
 QUALITY_ARG = Arg("quality", "string", "Qualité (par défaut celle du profil)", "Hoedanigheid (standaard die van het profiel)",
@@ -55,7 +56,7 @@ def _new_invitation(ctx, q, kind, apps, email=None, niss=None, days=14) -> dict:
                APPS_ARG, QUALITY_ARG,
                Arg("niss", "string", "NISS de la personne, pour que seule elle puisse accepter",
                    "INSZ van de persoon, zodat alleen zij kan aanvaarden", required=False)))
-def invite(ctx, email, applications: list, quality=None, niss=None):  # noqa: F811 - argument named as in the protocol
+def invite(ctx, email, applications: list, quality=None, niss=None):
     q = _quality(ctx, quality)
     email = validators.email(email, "email")
     apps = _apps(q, applications)
@@ -69,8 +70,8 @@ def invite(ctx, email, applications: list, quality=None, niss=None):  # noqa: F8
     return views.invitation(inv, ctx.today)
 
 
-def _apps(q, apps):
-    return applications(q, apps, "applications")
+def _apps(q, apps: list[str]) -> list[str]:
+    return common.applications(q, apps, "applications")
 
 
 @command("assignment.publish_link", action="assignment.publish_link", group="assignment", effect="write",

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from .. import views
 from ..errors import EngineError
-from .common import (PERSON_DOC, applications, create_role, delete_role, edit_person, find_role, resolve_person, set_password,
-                     set_status, target_role, touch)
+from . import common
+from .common import (PERSON_DOC, create_role, delete_role, edit_person, find_role, resolve_person, set_password, set_status,
+                     target_role, touch)
 from .registry import Arg, command
 
 KINDS = {
@@ -19,7 +20,7 @@ ROLE_ARG = Arg("role", "string", "Identifiant du rôle visé", "Identificatie va
 
 
 def _add(kind: str):
-    def handler(ctx, person, quality=None, email=None, applications_=None, **extra):
+    def handler(ctx, person, quality=None, email=None, applications=None):
         if KINDS[kind]["level"] == "enterprise":
             enterprise = ctx.profile["enterprise"]
             ctx.authorize(enterprise=enterprise)
@@ -34,9 +35,9 @@ def _add(kind: str):
         if kind == "co_gl" and find_role(ctx.state, target["id"], "gl", enterprise, quality_id):
             raise EngineError("already_has_role", field="person")
         grants = {}
-        if kind == "user" and extra.get("applications"):
-            grants = {a: ctx.today for a in applications(ctx.state["qualities"][quality_id], extra["applications"],
-                                                          "applications")}
+        if applications:  # only user.add has this argument
+            grants = {a: ctx.today for a in common.applications(ctx.state["qualities"][quality_id], applications,
+                                                                 "applications")}
         role = create_role(ctx, target, kind, enterprise, quality_id, email=email, applications=grants)
         ctx.note_target(person=target["id"], role=role["id"])
         return views.role(ctx.state, role, ctx.lang)
@@ -137,8 +138,8 @@ def co_rae_list(ctx):
 def grant_application(ctx, role, grant=None, withdraw=None):
     r = target_role(ctx, role, "user")
     quality = ctx.state["qualities"][r["quality"]]
-    grant = applications(quality, grant or [], "grant")
-    withdraw = applications(quality, withdraw or [], "withdraw")
+    grant = common.applications(quality, grant or [], "grant")
+    withdraw = common.applications(quality, withdraw or [], "withdraw")
     current = dict(r["applications"])
     for app in withdraw:
         current.pop(app, None)
