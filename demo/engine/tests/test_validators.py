@@ -155,3 +155,28 @@ def test_password_rules():
 def test_every_listed_special_character_is_accepted():
     for special in ",;:=?./+*$%><&@#({})-_":
         assert validators.password(f"abcdefgh1{special}")
+
+
+# --- password hashing ------------------------------------------------------------------------------
+def test_pure_python_pbkdf2_matches_the_reference():
+    import hashlib
+
+    from egov_roles import passwords
+
+    # RFC 7914 section 11 test vector for PBKDF2-HMAC-SHA256 (c = 1)
+    assert passwords.pbkdf2_sha256_pure(b"passwd", b"salt", 1).hex() == \
+        "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"
+    if hasattr(hashlib, "pbkdf2_hmac"):  # CPython: compare with OpenSSL's on other inputs too
+        for pw, salt, n in ((b"Demo2024.ok", b"0123456789abcdef", 2000), (b"x" * 80, b"", 3)):
+            assert passwords.pbkdf2_sha256_pure(pw, salt, n) == hashlib.pbkdf2_hmac("sha256", pw, salt, n)
+
+
+def test_hash_record_keeps_no_clear_text():
+    import random
+
+    from egov_roles import passwords
+
+    record = passwords.hash_password("Demo2024.ok", passwords.new_salt(random.Random(1)))
+    assert set(record) == {"algorithm", "iterations", "salt", "hash"}
+    assert "Demo2024.ok" not in str(record)
+    assert passwords.verify("Demo2024.ok", record) and not passwords.verify("Demo2024.ko", record)
