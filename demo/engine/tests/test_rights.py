@@ -37,6 +37,21 @@ def test_legal_rep_may_designate_someone_else_as_rae(client):
     assert client.ok("session.login", {"method": "password", "username": "anpeeters85", "password": "Nieuw2024.x"})
 
 
+def test_new_enterprise_from_the_bce_is_registered_by_its_legal_rep(client):
+    data = client.ok("bce.add_enterprise", {"number": "0403.019.261", "name": "Nouvelle SRL",
+                                            "legal_representatives": [NEW_PERSON]})
+    session = client.ok("session.login", {"method": "password", "username": "anpeeters85", "password": "Nieuw2024.x",
+                                          "profile": data["legal_representatives"][0]})["session"]
+    assert client.refused("quality.activate", {"type": "mandatary", "gl": {"self": True}}, session)["rule"] == "legal_rep_not_rae"
+    client.ok("enterprise.register", {"email": "info@nouvelle.be", "rae": {"self": True}}, session)
+    rae_role = next(r["id"] for r in client.state["roles"].values()
+                    if r["kind"] == "rae" and r["enterprise"] == data["enterprise"])
+    client.ok("session.choose_profile", {"profile": rae_role}, session)
+    view = client.ok("enterprise.view", {}, session)
+    assert [p["niss"] for p in view["legal_representatives"]] == [NEW_PERSON["niss"]]
+    assert client.ok("quality.activate", {"type": "mandatary", "gl": {"self": True}}, session)
+
+
 def test_registering_twice_is_refused_one_rae(client):
     session = client.eid(client.state["people"]["person-julien"]["niss"], "role-julien-lr")
     error = client.refused("enterprise.register", {"email": "x@demo-sa.be", "rae": {"self": True}}, session)

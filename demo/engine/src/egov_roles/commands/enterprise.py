@@ -54,6 +54,8 @@ def view(ctx, enterprise=None):
     return {
         **views.enterprise_brief(ent), "email": ent["email"], "created": ent["created"],
         "rae": views.person(ctx.state, ctx.state["people"][rae["person"]], ctx.lang) if rae else None,
+        "legal_representatives": [views.person_brief(ctx.state["people"][r["person"]]) for r in ctx.state["roles"].values()
+                                   if r["kind"] == "legal_rep" and r["enterprise"] == ent["id"]],
         "qualities": [{**views.quality_brief(q, ctx.lang), "created": q["created"],
                        "gl": _gl_brief(ctx, q["id"])} for q in qualities],
         "activatable": [{"type": t, "name": catalogue.name(t, ctx.lang)} for t in catalogue.quality_types()],
