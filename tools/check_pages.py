@@ -44,7 +44,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 LOOPBACK = "127.0.0.1"
 # Marks an HTML file that MkDocs rendered (the site's pages, as opposed to files merely copied).
 GENERATOR_MARK = re.compile(r'<meta name="generator" content="mkdocs-')
-READY_TIMEOUT_MS = 15_000
+READY_TIMEOUT_MS = 30_000  # generous: the machine is shared, and the index grows with the site
 
 
 def launch_options() -> dict:
@@ -187,7 +187,7 @@ class PageProbe:
             wait_until_ready(self.page)
         return self.page
 
-    def settle(self, timeout_s: float = 10.0) -> None:
+    def settle(self, timeout_s: float = 60.0) -> None:
         """Wait until every request the page started has an answer (so a late 404 is seen)."""
         deadline = time.monotonic() + timeout_s
         while self._pending and time.monotonic() < deadline:
