@@ -28,12 +28,14 @@ install-browser:
 	@test -x $(CHROMIUM) || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 
 build: install
+	$(RUN) python -m tools.build_runtime
 	$(RUN) mkdocs build --strict
 
 serve: build
 	$(RUN) python -m tools.serve --root site --host $(HOST) --port $(PORT)
 
 test: install install-browser build
+	$(RUN) python -m tools.wheels --tests
 	$(RUN) pytest
 
 test-slow: install
@@ -41,6 +43,7 @@ test-slow: install
 
 bench: install build
 	$(RUN) python -m tools.bench
+	$(RUN) python -m tools.bench_runtime
 
 # Console errors, failed and third-party requests, axe violations of every page (fresh strict build).
 check-pages: install install-browser

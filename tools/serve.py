@@ -23,8 +23,21 @@ EXTRA_TYPES = {
 }
 
 
+RUNTIME_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'"
+
+
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **EXTRA_TYPES}
+
+    def end_headers(self) -> None:
+        # /runtime/<content hash>/ never changes once written (hooks/runtime.py): browsers may
+        # keep it for good, which is what makes the demo's second visit fast.
+        if self.path.startswith("/runtime/"):
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
+            # The engine's worker does not inherit its page's policy (CSP 3): its scripts carry
+            # their own. Same-origin scripts, and WebAssembly compilation, nothing else.
+            self.send_header("Content-Security-Policy", RUNTIME_CSP)
+        super().end_headers()
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - signature from the base class
         if not getattr(self.server, "quiet", False):

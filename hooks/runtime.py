@@ -1,0 +1,117 @@
+"""MkDocs hook: the demo's Pyodide runtime in the built site, and on the pages that use it only.
+
+- on_config: builds build/runtime/ (wheels, memory snapshot) if anything it is made of changed;
+  a failure stops the build, so a site never goes out without its runtime.
+- on_post_page: a page whose front matter says `engine_runtime: true` gets, in its <head>, a
+  Content-Security-Policy (the site's own scripts and WebAssembly only), an import map naming
+  the client module "egov-engine", and the scripts that start the engine's worker at once.
+  No other page references the runtime, so no other page downloads Pyodide.
+- on_post_build: copies build/runtime/ to <site>/runtime/<id>/, where <id> is a hash of its
+  content: a new build gets new URLs, so servers may let browsers cache these files for good.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import logging
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tools import build_runtime  # noqa: E402  (needs the repository root on sys.path)
+
+log = logging.getLogger("mkdocs.hooks.runtime")
+META_KEY = "engine_runtime"
+_stamp: dict | None = None
+
+# Inline scripts the browser would run (JSON data blocks are not run, so CSP ignores them).
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)([^>]*)>(.*?)</script>", re.S | re.I)
+CHARSET_META = re.compile(r"<meta charset=[^>]*>", re.I)
+DATA_TYPE = re.compile(r"""\stype=["']?application/(ld\+)?json""", re.I)
+
+
+def on_config(config):
+    global _stamp
+    try:
+        _stamp = build_runtime.ensure(log=log.info)
+    except Exception as exc:  # any failure here means a site without its runtime
+        raise PluginError(f"the demo runtime could not be built: {exc}") from exc
+    return config
+
+
+def runtime_dir() -> str:
+    return f"runtime/{_stamp['id']}/"
+
+
+def _inline_hashes(page_html: str) -> list[str]:
+    hashes = []
+    for attrs, body in INLINE_SCRIPT.findall(page_html):
+        if DATA_TYPE.search(attrs):
+            continue
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+        hashes.append(f"'sha256-{digest}'")
+    return sorted(set(hashes))
+
+
+def content_security_policy(page_html: str) -> str:
+    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *_inline_hashes(page_html)])
+    return "; ".join([
+        "default-src 'self'",
+        # Pyodide compiles its WebAssembly: 'wasm-unsafe-eval' allows that and nothing else
+        # (no eval, no new Function). Material's two inline scripts are allowed by hash.
+        f"script-src {scripts}",
+        "worker-src 'self'",
+        "connect-src 'self'",
+        # Material styles elements from its scripts and draws icons from data: URLs.
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ])
+
+
+def on_post_page(output: str, page, config) -> str:
+    if not page.meta.get(META_KEY):
+        return output
+    base = get_relative_url(runtime_dir(), page.url)
+    if not base.endswith("/"):
+        base += "/"
+    client = base + "client.js"
+    import_map = json.dumps({"imports": {"egov-engine": client}})
+    tags = "\n".join([
+        f'<script type="importmap">{import_map}</script>',
+        # async: the worker starts as soon as the client is fetched, not after the page parses.
+        f'<script type="module" async src="{html.escape(client)}"></script>',
+        f'<script type="module" src="{html.escape(base)}status.js"></script>',
+    ])
+    # Right after <meta charset> (which must stay within the first 1024 bytes) and before any
+    # script: a policy only applies to what follows it.
+    charset = CHARSET_META.search(output)
+    if charset is None:
+        raise PluginError(f"{page.file.src_uri}: no <meta charset> to put the runtime after")
+    head_at = charset.end()
+    output = output[:head_at] + "\n" + tags + output[head_at:]
+    csp = html.escape(content_security_policy(output), quote=True)
+    meta = f'\n<meta http-equiv="Content-Security-Policy" content="{csp}">'
+    return output[:head_at] + meta + output[head_at:]
+
+
+def on_post_build(config) -> None:
+    target = Path(config["site_dir"]) / runtime_dir()
+    try:
+        build_runtime.copy_to(target, _stamp["id"])
+    except build_runtime.RuntimeBuildError as exc:
+        raise PluginError(str(exc)) from exc
+    log.info("demo runtime copied to %s", target.relative_to(Path(config["site_dir"]).parent))

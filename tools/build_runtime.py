@@ -1,0 +1,225 @@
+"""Assemble the demo's Pyodide runtime in build/runtime/, ready to be copied into the site.
+
+build/runtime/ holds:
+  pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm, python_stdlib.zip, pyodide-lock.json
+      the npm package's core files, unchanged (package-lock.json pins the version)
+  wheels/*.whl, wheels/manifest.json
+      the engine and its locked pure-Python dependencies (tools/wheels.py)
+  engine.snapshot.gz
+      Pyodide's memory once Python has started and imported the engine (make-snapshot.mjs)
+  boot.mjs, worker.js, client.js, status.js, runtime-config.js
+      the worker, the page's client, and the manifest the worker reads
+build/runtime.json says which inputs made it (rebuilt only when they change) and the runtime's
+content id: the site serves it under /runtime/<id>/, so every file can be cached for good.
+
+`python -m tools.build_runtime` builds it if stale; the mkdocs hook calls `ensure()`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a file by the mkdocs hook's import
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tools import wheels as wheels_tool
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE = ROOT / "node_modules" / "pyodide"
+SOURCES = ROOT / "demo" / "runtime"
+OUT = ROOT / "build" / "runtime"
+STAMP = ROOT / "build" / "runtime.json"
+PYODIDE_FILES = (
+    "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"
+)
+# Browser files of the runtime (make-snapshot.mjs is a build tool and stays out of the site).
+SERVED_SOURCES = ("boot.mjs", "worker.js", "client.js", "status.js")
+SNAPSHOT = "engine.snapshot"
+# The environment Python starts with: the snapshot bakes it in, so the browser must use the same.
+ENV = {"HOME": "/home/pyodide", "PYTHONDONTWRITEBYTECODE": "1"}
+# Requests run before the snapshot is taken: what they import and cache is then in the snapshot.
+# Read-only: they must leave the engine's state as it was.
+WARMUP = [
+    {"command": "engine.commands", "lang": "fr"},
+    {"command": "engine.policy", "lang": "nl"},
+    {"command": "engine.catalogue", "lang": "fr"},
+    {"command": "engine.validate", "args": {"field": "niss", "value": "85073003328"}, "lang": "nl"},
+]
+# The build restores its own snapshot and sends this, and so does the worker before it says
+# "ready": a cheap request that goes through python-stdnum.
+CHECK = {"command": "engine.validate", "args": {"field": "niss", "value": "85073003328"}, "id": "probe"}
+
+
+class RuntimeBuildError(RuntimeError):
+    pass
+
+
+def _sha256(path: Path) -> str:
+    return wheels_tool.sha256(path)
+
+
+def _fingerprint(wheel_manifest: dict) -> str:
+    """Everything the runtime is made of; a change anywhere rebuilds it."""
+    digest = hashlib.sha256()
+    pyodide_version = json.loads((PYODIDE / "package.json").read_text())["version"]
+    digest.update(pyodide_version.encode())
+    for name in PYODIDE_FILES:
+        digest.update(f"{name}:{(PYODIDE / name).stat().st_size}".encode())
+    for w in wheel_manifest["wheels"]:
+        digest.update(w["sha256"].encode())
+    for path in sorted(SOURCES.glob("*")):
+        if path.is_file():
+            digest.update(path.name.encode() + path.read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()
+
+
+def _node() -> str:
+    node = shutil.which("node")
+    if node is None:
+        raise RuntimeBuildError("node is needed to build the demo runtime (make install)")
+    return node
+
+
+def _stage(out: Path, wheel_manifest: dict) -> None:
+    (out / "wheels").mkdir(parents=True)
+    for name in PYODIDE_FILES:
+        if not (PYODIDE / name).is_file():
+            raise RuntimeBuildError(f"{PYODIDE / name} is missing: run `npm ci` (make install)")
+        shutil.copy2(PYODIDE / name, out / name)
+    for w in wheel_manifest["wheels"]:
+        shutil.copy2(wheels_tool.WHEELS / w["file"], out / "wheels" / w["file"])
+    shutil.copy2(wheels_tool.WHEELS / wheels_tool.MANIFEST, out / "wheels" / wheels_tool.MANIFEST)
+    for name in SERVED_SOURCES:
+        shutil.copy2(SOURCES / name, out / name)
+
+
+def _config(wheel_manifest: dict) -> dict:
+    lock = json.loads((PYODIDE / "pyodide-lock.json").read_text())
+    return {
+        "pyodideVersion": json.loads((PYODIDE / "package.json").read_text())["version"],
+        # loadPyodide wants a lock file; the package index it lists is of no use without the
+        # packages, so only its `info` is passed (and the 119 kB file is not downloaded).
+        "lockInfo": lock["info"],
+        "env": ENV,
+        # Fetched by Pyodide's loader itself: the worker counts them for its progress events.
+        "coreFiles": [
+            {"file": name, "size": (PYODIDE / name).stat().st_size}
+            for name in ("pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+        ],
+        "wheelsDir": "wheels",
+        "wheels": [
+            {"file": w["file"], "sha256": w["sha256"], "size": w["size"]}
+            for w in wheel_manifest["wheels"]
+        ],
+        "warmup": WARMUP,
+        "check": CHECK,
+    }
+
+
+def _make_snapshot(out: Path, config: dict) -> dict:
+    (out / "runtime-config.json").write_text(json.dumps(config, indent=2))
+    proc = subprocess.run(
+        [_node(), str(SOURCES / "make-snapshot.mjs"), str(out)],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    if proc.returncode != 0:
+        raise RuntimeBuildError(f"snapshot build failed:\n{proc.stderr[-4000:]}")
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    check = result["check"]
+    if not isinstance(check, dict) or check.get("ok") is not True or check.get("id") != CHECK["id"]:
+        raise RuntimeBuildError(f"the restored snapshot answered {check!r}")
+    raw = out / result["file"]
+    packed = out / (result["file"] + ".gz")
+    # Level 6: the snapshot is mostly zeros; level 9 saves 1 % more and takes three times longer.
+    packed.write_bytes(gzip.compress(raw.read_bytes(), compresslevel=6, mtime=0))
+    raw.unlink()
+    (out / "runtime-config.json").unlink()
+    return {
+        "file": packed.name,
+        "encoding": "gzip",
+        "size": result["size"],
+        "transferSize": packed.stat().st_size,
+    }
+
+
+def _build(wheel_manifest: dict, fingerprint: str) -> dict:
+    """Build in a fresh directory and swap it in whole: a reader never sees half a runtime."""
+    tmp = OUT.with_name(f"{OUT.name}.tmp-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        _stage(tmp, wheel_manifest)
+        config = _config(wheel_manifest)
+        config["snapshot"] = _make_snapshot(tmp, config)
+        config.pop("warmup")
+        config["coreSize"] = sum(f["size"] for f in config["coreFiles"])
+        (tmp / "runtime-config.js").write_text(
+            "// Written by tools/build_runtime.py: what the worker loads.\n"
+            f"export default {json.dumps(config, indent=2)};\n"
+        )
+        files = sorted(p for p in tmp.rglob("*") if p.is_file())
+        content = hashlib.sha256()
+        for path in files:
+            content.update(str(path.relative_to(tmp)).encode() + _sha256(path).encode())
+        stamp = {
+            "fingerprint": fingerprint,
+            "id": content.hexdigest()[:12],
+            "files": {str(p.relative_to(tmp)): p.stat().st_size for p in files},
+            "snapshot": config["snapshot"],
+        }
+        shutil.rmtree(OUT, ignore_errors=True)
+        os.replace(tmp, OUT)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    STAMP.write_text(json.dumps(stamp, indent=2) + "\n")
+    return stamp
+
+
+def current() -> dict:
+    """The stamp of build/runtime/ as it is, or {} if there is none."""
+    try:
+        return json.loads(STAMP.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def ensure(log=print) -> dict:
+    """The runtime stamp, building wheels and runtime first if anything they depend on changed."""
+    with wheels_tool.build_lock():
+        wheel_manifest = wheels_tool.runtime_wheels()
+        fingerprint = _fingerprint(wheel_manifest)
+        stamp = current()
+        if stamp.get("fingerprint") == fingerprint and all(
+            (OUT / name).is_file() and (OUT / name).stat().st_size == size
+            for name, size in stamp.get("files", {}).items()
+        ):
+            return stamp
+        log("building the demo's Pyodide runtime (wheels, memory snapshot) in build/runtime/")
+        return _build(wheel_manifest, fingerprint)
+
+
+def copy_to(target: Path, expected_id: str) -> None:
+    """Copy build/runtime/ to `target`, checking it is still the runtime the pages refer to."""
+    with wheels_tool.build_lock():
+        if current().get("id") != expected_id:
+            raise RuntimeBuildError("build/runtime/ changed during the site build: build again")
+        shutil.copytree(OUT, target, dirs_exist_ok=True)
+
+
+def main() -> None:
+    stamp = ensure()
+    total = sum(stamp["files"].values())
+    print(f"build/runtime/ (id {stamp['id']}): {len(stamp['files'])} files, {total / 1e6:.1f} MB")
+    snap = stamp["snapshot"]
+    print(f"snapshot: {snap['size'] / 1e6:.1f} MB in memory, {snap['transferSize'] / 1e6:.1f} MB gzip")
+
+
+if __name__ == "__main__":
+    main()
