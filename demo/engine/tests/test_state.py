@@ -136,3 +136,33 @@ def test_invariant_checker_catches_two_gls():
     data = demo()
     data["roles"]["role-willem-cogl"]["kind"] = "gl"
     assert any("2 GL instead of exactly one" in v for v in invariants.violations(data))
+
+
+def test_malformed_nested_records_are_reported_not_crashed(client):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    base = client.ok("state.export")
+    junk = st.none() | st.integers() | st.text(max_size=3) | st.lists(st.integers(), max_size=2) | st.just({})
+    paths = [("qualities", "q-demo-employer", "routing"), ("qualities", "q-demo-employer", "channels"),
+             ("qualities", "q-demo-employer", "procurations"), ("roles", "role-john-user", "applications"),
+             ("roles", "role-john-user", "quality"), ("people", "person-john", "password"),
+             ("invitations", "invitation-demo-1", "applications"), ("qualities", "q-demo-employer", "type"),
+             ("roles", "role-john-user", "person"), ("sessions",), ("journal",)]
+
+    @settings(max_examples=60, deadline=None)
+    @given(path=st.sampled_from(paths), value=junk, nested=st.booleans())
+    def check(path, value, nested):
+        state = json.loads(json.dumps(base))
+        target = state
+        for key in path[:-1]:
+            target = target[key]
+        if nested and isinstance(target.get(path[-1]), dict) and target[path[-1]]:
+            inner = target[path[-1]]
+            inner[next(iter(inner))] = value
+        else:
+            target[path[-1]] = value
+        response = client.run("state.load", {"state": state})
+        assert response["ok"] or response["error"]["code"] == "invalid_state", response
+
+    check()

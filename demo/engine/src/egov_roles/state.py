@@ -72,6 +72,40 @@ def _shape_problems(name: str, key: str, record, out: list) -> None:
         out.append({"path": f"{path}.id", "problem": "differs from its key"})
 
 
+def _nested_problems(state: dict, out: list) -> None:
+    """Shapes inside records: what the invariants and the views walk through."""
+    def expect(path, value, kind):
+        if not isinstance(value, kind) or isinstance(value, bool):
+            out.append({"path": path, "problem": f"expected {kind.__name__}"})
+            return False
+        return True
+
+    for key, q in state["qualities"].items():
+        for decl, setting in q["routing"].items():
+            path = f"qualities.{key}.routing.{decl}"
+            if expect(path, setting, dict):
+                if expect(f"{path}.recipient", setting.get("recipient"), dict):
+                    if setting["recipient"].get("kind") not in ("enterprise", "mandatary"):
+                        out.append({"path": f"{path}.recipient.kind", "problem": "enterprise or mandatary"})
+                if setting.get("channel") is not None:
+                    expect(f"{path}.channel", setting["channel"], str)
+        for name in ("channels", "procurations"):
+            for cid, item in q[name].items():
+                expect(f"qualities.{key}.{name}.{cid}", item, dict)
+        for cid, item in q["procurations"].items():
+            if isinstance(item, dict) and not isinstance(item.get("declarations"), list):
+                out.append({"path": f"qualities.{key}.procurations.{cid}.declarations", "problem": "expected list"})
+        expect(f"qualities.{key}.fields", q["fields"], dict)
+    for key, inv in state["invitations"].items():
+        if not all(isinstance(a, str) for a in inv["applications"]):
+            out.append({"path": f"invitations.{key}.applications", "problem": "expected a list of strings"})
+    for index, entry in enumerate(state["journal"]):
+        if expect(f"journal.{index}", entry, dict):
+            expect(f"journal.{index}.seq", entry.get("seq"), int)
+    for index, mail in enumerate(state["outbox"]):
+        expect(f"outbox.{index}", mail, dict)
+
+
 def _value_problems(state: dict, out: list) -> None:
     def check(path, fn, value):
         try:
@@ -138,6 +172,13 @@ def problems(state) -> list[dict]:
             _shape_problems(name, key, record, out)
     if out:
         return out
-    _value_problems(state, out)
-    out.extend({"path": "", "problem": text} for text in invariants.violations(state))
+    _nested_problems(state, out)
+    if out:
+        return out
+    _value_problems(state, out)  # bad values do not stop the invariant checks: report both
+    try:
+        out.extend({"path": "", "problem": text} for text in invariants.violations(state))
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        # a dangling reference the checks above do not cover: report it, never crash the import
+        out.append({"path": "", "problem": f"inconsistent references ({type(exc).__name__}: {exc})"})
     return out
