@@ -106,6 +106,17 @@ def _nested_problems(state: dict, out: list) -> None:
         expect(f"outbox.{index}", mail, dict)
 
 
+def _hash_record(pw: dict) -> bool:
+    if set(pw) != {"algorithm", "iterations", "salt", "hash"} or pw["algorithm"] != "pbkdf2_sha256":
+        return False
+    if not isinstance(pw["iterations"], int) or isinstance(pw["iterations"], bool) or not 1 <= pw["iterations"] <= 10_000_000:
+        return False
+    try:
+        return len(bytes.fromhex(pw["salt"])) >= 8 and len(bytes.fromhex(pw["hash"])) == 32
+    except (TypeError, ValueError):
+        return False
+
+
 def _value_problems(state: dict, out: list) -> None:
     def check(path, fn, value):
         try:
@@ -127,7 +138,7 @@ def _value_problems(state: dict, out: list) -> None:
         if person.get("username"):
             check(f"people.{key}.username", validators.username, person["username"])
         pw = person.get("password")
-        if pw is not None and set(pw) != {"algorithm", "iterations", "salt", "hash"}:
+        if pw is not None and not _hash_record(pw):
             out.append({"path": f"people.{key}.password", "problem": "not a password hash record"})
     for key, quality in state["qualities"].items():
         qtype = catalogue.quality_type(quality["type"])
