@@ -45,9 +45,9 @@ bench: install build
 	$(RUN) python -m tools.bench
 	$(RUN) python -m tools.bench_runtime
 
-# Console errors, failed and third-party requests, axe violations of every page (fresh strict build).
-check-pages: install install-browser
-	$(RUN) python -m tools.check_pages
+# Console errors, failed and third-party requests, axe violations of every page of the fresh build.
+check-pages: install install-browser build
+	$(RUN) python -m tools.check_pages --site site
 
 clean:
 	rm -rf site build dist .pytest_cache
