@@ -23,7 +23,7 @@ LEVELS = ("enterprise", "quality", "account", "assignment")
 
 TEXT = {
     "fr": {
-        "title": "Qui peut le faire ?", "nobody": "Personne, dans l'application.", "why": "Pourquoi",
+        "title": "Qui peut le faire ?", "nobody": "Personne, dans l'application.", "everyone": "Tout titulaire d'un compte", "why": "Pourquoi",
         "refused": "Refus particuliers", "instead": "À qui s'adresser", "action": "Action", "yes": "Oui",
         "no": "Non", "notes": "Notes", "role": "Rôle", "reach": "Applications atteintes",
         "scope_short": {"enterprise": "entreprise", "quality": "sa qualité", "own": "son compte",
@@ -34,7 +34,7 @@ TEXT = {
         "colon": " :",
     },
     "nl": {
-        "title": "Wie mag dit doen?", "nobody": "Niemand, in de toepassing.", "why": "Waarom",
+        "title": "Wie mag dit doen?", "nobody": "Niemand, in de toepassing.", "everyone": "Elke accounthouder", "why": "Waarom",
         "refused": "Bijzondere weigeringen", "instead": "Tot wie u zich richt", "action": "Handeling", "yes": "Ja",
         "no": "Nee", "notes": "Opmerkingen", "role": "Rol", "reach": "Bereikte toepassingen",
         "scope_short": {"enterprise": "onderneming", "quality": "eigen hoedanigheid", "own": "eigen account",
@@ -58,7 +58,11 @@ def who_may_markdown(action: str, lang: str) -> str:
     table = policy.data()
     info = egov_roles.who_may(action)
     lines: list[str] = []
-    if info["allowed"]:
+    shown = [item for item in info["allowed"] if item["role"] != "person"]
+    if len(shown) == len(COLUMNS) and len({item["scope"] for item in shown}) == 1:
+        # every role alike: one line instead of six identical ones
+        lines.append(f"- **{text['everyone']}**{text['colon']} {table['scopes'][shown[0]['scope']][lang]}")
+    elif info["allowed"]:
         for item in info["allowed"]:
             if item["role"] == "person":
                 continue  # "every account" already covers someone logged in without a profile
