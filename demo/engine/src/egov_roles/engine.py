@@ -84,11 +84,14 @@ class Context:
         return self.get("enterprises", enterprise_id, field, "enterprise")
 
     # -- outbox ------------------------------------------------------------------------------
-    def send_mail(self, to: str | None, kind: str, params: dict) -> None:
+    def send_mail(self, to: str | None, kind: str, params: dict, data: dict | None = None) -> None:
+        """`data`: what the mail's reader acts on (an invitation's code), kept beside its text."""
         if not to:
             return
         mail = messages.mail(kind, params)
         entry = {"id": f"mail-{len(self.state['outbox']) + 1}", "to": to, "kind": kind, "sent": self.now, **mail}
+        if data:
+            entry["data"] = dict(data)
         self.tx.append(self.state["outbox"], entry)
 
 

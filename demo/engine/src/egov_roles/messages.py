@@ -181,6 +181,27 @@ ERRORS = {
 REASONS = {
     "type.string": {"fr": "Cette valeur doit être un texte.", "nl": "Deze waarde moet een tekst zijn."},
     "type.date": {"fr": "Donnez une date au format AAAA-MM-JJ.", "nl": "Geef een datum in de vorm JJJJ-MM-DD."},
+    "certificate.format": {
+        "fr": "Ce fichier n'est pas un certificat X.509 : choisissez le fichier de votre certificat, au format PEM "
+              "(texte qui commence par -----BEGIN CERTIFICATE-----) ou DER (binaire).",
+        "nl": "Dit bestand is geen X.509-certificaat: kies het bestand van uw certificaat, in PEM-formaat (tekst die "
+              "begint met -----BEGIN CERTIFICATE-----) of DER-formaat (binair).",
+    },
+    "certificate.pem_other": {
+        "fr": "Ce fichier PEM contient « {label} », pas un certificat. Ne transmettez jamais une clé privée : "
+              "seul le certificat est demandé.",
+        "nl": "Dit PEM-bestand bevat '{label}', geen certificaat. Geef nooit een privésleutel door: alleen het "
+              "certificaat wordt gevraagd.",
+    },
+    "certificate.size": {
+        "fr": "Ce fichier est trop grand pour être un certificat (plus de {max} Ko).",
+        "nl": "Dit bestand is te groot voor een certificaat (meer dan {max} kB).",
+    },
+    "certificate.empty": {"fr": "Ce fichier est vide.", "nl": "Dit bestand is leeg."},
+    "certificate.encoding": {
+        "fr": "Le contenu du fichier n'est pas arrivé en base64.",
+        "nl": "De inhoud van het bestand kwam niet in base64 aan.",
+    },
     "niss.format": {"fr": "Un NISS ne contient que des chiffres.", "nl": "Een INSZ bevat alleen cijfers."},
     "niss.length": {"fr": "Un NISS compte 11 chiffres.", "nl": "Een INSZ telt 11 cijfers."},
     "niss.checksum": {

@@ -102,7 +102,10 @@ def user_row(state: dict, r: dict, lang: str) -> dict:
     return {"role": r["id"], "kind": r["kind"], "kind_label": policy.role_name(r["kind"], _lang(lang), short=True),
             "person": p["id"], "name": p["name"], "first_name": p["first_name"], "username": p["username"],
             "niss": p["niss"], "niss_formatted": validators.format_niss(p["niss"]), "status": r["status"],
-            "language": p["language"], "quality": r["quality"], "applications": list(r["applications"])}
+            "language": p["language"], "quality": r["quality"], "applications": list(r["applications"]),
+            # what a manager's edit screen shows: the person's e-mails and title, each grant's date
+            "title": p["title"], "email": p["email"], "local_email": p["local_email"], "role_email": r["email"],
+            "granted": dict(r["applications"])}
 
 
 def invitation(inv: dict, today: str) -> dict:

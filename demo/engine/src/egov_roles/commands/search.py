@@ -22,6 +22,7 @@ FILTER_ARGS = (
     Arg("application", "string", "Application sécurisée donnée", "Toegekende beveiligde toepassing", required=False),
     Arg("status", "string", "Statut", "Status", required=False, choices=STATUSES),
     Arg("kind", "string", "Type : gl, co_gl ou user", "Soort: gl, co_gl of user", required=False, choices=QUALITY_KINDS),
+    Arg("role", "string", "Un rôle précis (son identifiant)", "Eén bepaalde rol (de identificatie)", required=False),
     Arg("page", "integer", "Page (à partir de 1)", "Pagina (vanaf 1)", required=False),
     Arg("page_size", "integer", f"Lignes par page (1 à {MAX_PAGE_SIZE}, 20 par défaut)",
         f"Regels per pagina (1 tot {MAX_PAGE_SIZE}, standaard 20)", required=False),
@@ -55,6 +56,8 @@ def _matcher(filters: dict):
         tests.append(lambda r, p: r["status"] == filters["status"])
     if filters.get("kind"):
         tests.append(lambda r, p: r["kind"] == filters["kind"])
+    if filters.get("role"):
+        tests.append(lambda r, p: r["id"] == filters["role"])
     if not tests:
         return None
     if len(tests) == 1:
