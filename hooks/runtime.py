@@ -6,8 +6,9 @@
   Content-Security-Policy (the site's own scripts and WebAssembly only), an import map naming
   the client module "egov-engine", and the scripts that start the engine's worker at once.
   No other page references the runtime, so no other page downloads Pyodide.
-- on_post_build: copies build/runtime/ to <site>/runtime/<id>/, where <id> is a hash of its
-  content: a new build gets new URLs, so servers may let browsers cache these files for good.
+- on_post_build: copies the runtime (pinned at on_config, so that a concurrent rebuild cannot
+  swap it) to <site>/runtime/<id>/, where <id> is a hash of its content: a new build gets new
+  URLs, so servers may let browsers cache these files for good.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import html
 import json
 import logging
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -33,6 +35,7 @@ from tools import build_runtime  # noqa: E402  (needs the repository root on sys
 log = logging.getLogger("mkdocs.hooks.runtime")
 META_KEY = "engine_runtime"
 _stamp: dict | None = None
+_pinned: Path | None = None  # this build's own copy of build/runtime/ (see build_runtime.pin)
 
 # Inline scripts the browser would run (JSON data blocks are not run, so CSP ignores them).
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)([^>]*)>(.*?)</script>", re.S | re.I)
@@ -41,12 +44,22 @@ DATA_TYPE = re.compile(r"""\stype=["']?application/(ld\+)?json""", re.I)
 
 
 def on_config(config):
-    global _stamp
+    global _stamp, _pinned
+    on_shutdown()  # `mkdocs serve` configures again at each rebuild
     try:
-        _stamp = build_runtime.ensure(log=log.info)
+        with build_runtime.wheels_tool.build_lock():
+            _stamp = build_runtime.ensure(log=log.info)
+            _pinned = build_runtime.pin(_stamp)
     except Exception as exc:  # any failure here means a site without its runtime
         raise PluginError(f"the demo runtime could not be built: {exc}") from exc
     return config
+
+
+def on_shutdown() -> None:
+    global _pinned
+    if _pinned is not None:
+        shutil.rmtree(_pinned.parent, ignore_errors=True)
+        _pinned = None
 
 
 def runtime_dir() -> str:
@@ -110,8 +123,5 @@ def on_post_page(output: str, page, config) -> str:
 
 def on_post_build(config) -> None:
     target = Path(config["site_dir"]) / runtime_dir()
-    try:
-        build_runtime.copy_to(target, _stamp["id"])
-    except build_runtime.RuntimeBuildError as exc:
-        raise PluginError(str(exc)) from exc
+    shutil.copytree(_pinned, target, dirs_exist_ok=True)
     log.info("demo runtime copied to %s", target.relative_to(Path(config["site_dir"]).parent))

@@ -141,7 +141,9 @@ def load(context, url: str, server, reload_page=None):
     else:
         page.reload(wait_until="commit")
     # A selector, not a JS predicate: the demo's CSP forbids the eval Playwright would use.
-    page.wait_for_selector("html[data-engine=ready]", timeout=120_000)
+    page.wait_for_selector("html[data-engine=ready], html[data-engine=failed]", timeout=120_000)
+    if page.get_attribute("html", "data-engine") == "failed":
+        raise SystemExit(f"{url}: the engine failed to start")
     ready = page.evaluate("window.__engineReadyAt") / 1000
     info = page.evaluate(
         "() => document.querySelector('script[type=importmap]')"
@@ -161,7 +163,9 @@ def measure(pw, url: str, server) -> dict:
             time.sleep(SETTLE)
             warm, warm_bytes, page, warm_info = load(context, url, server, reload_page=page)
             return {"cold": cold, "warm": warm, "cold_bytes": cold_bytes, "warm_bytes": warm_bytes,
-                    "mode": info.get("mode"), "warm_mode": warm_info.get("mode")}
+                    "mode": info.get("mode"), "warm_mode": warm_info.get("mode"),
+                    "timings": (info.get("workerStart"), info.get("timings"),
+                                warm_info.get("workerStart"), warm_info.get("timings"))}
         finally:
             context.close()
 
@@ -203,6 +207,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--calls", type=int, default=300)
     parser.add_argument("--no-engine-bench", action="store_true")
+    parser.add_argument("--verbose", action="store_true", help="the worker's own timings per load")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -219,6 +224,9 @@ def main() -> None:
                 r = results[name][-1]
                 print(f"round {n + 1} {name:8}  cold {r['cold']:.3f} s  warm {r['warm']:.3f} s",
                       file=sys.stderr)
+                if args.verbose and r["timings"][1]:
+                    print(f"  worker (ms after its start at {r['timings'][0]} / {r['timings'][2]} ms):"
+                          f"\n  cold {r['timings'][1]}\n  warm {r['timings'][3]}", file=sys.stderr)
         trips = round_trip(pw, pages["demo"], args.calls)
     server.shutdown()
 

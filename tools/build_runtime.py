@@ -5,6 +5,8 @@ build/runtime/ holds:
       the npm package's core files, unchanged (package-lock.json pins the version)
   wheels/*.whl, wheels/manifest.json
       the engine and its locked pure-Python dependencies (tools/wheels.py)
+  site-packages.tar.gz
+      the same wheels' files as site-packages holds them, in one archive for the worker
   engine.snapshot.gz
       Pyodide's memory once Python has started and imported the engine (make-snapshot.mjs)
   boot.mjs, worker.js, client.js, status.js, runtime-config.js
@@ -19,11 +21,15 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tarfile
+import tempfile
+import zipfile
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a file by the mkdocs hook's import
@@ -42,6 +48,7 @@ PYODIDE_FILES = (
 # Browser files of the runtime (make-snapshot.mjs is a build tool and stays out of the site).
 SERVED_SOURCES = ("boot.mjs", "worker.js", "client.js", "status.js")
 SNAPSHOT = "engine.snapshot"
+SITE_PACKAGES = "site-packages.tar.gz"
 # The environment Python starts with: the snapshot bakes it in, so the browser must use the same.
 ENV = {"HOME": "/home/pyodide", "PYTHONDONTWRITEBYTECODE": "1"}
 # Requests run before the snapshot is taken: what they import and cache is then in the snapshot.
@@ -101,6 +108,34 @@ def _stage(out: Path, wheel_manifest: dict) -> None:
         shutil.copy2(SOURCES / name, out / name)
 
 
+def _site_packages(out: Path, wheel_manifest: dict) -> dict:
+    """The files of the wheels, as site-packages holds them once installed, in one gzip'd ustar
+    archive: the worker decompresses one stream instead of every wheel member apart."""
+    members: dict[str, bytes] = {}
+    for w in wheel_manifest["wheels"]:
+        with zipfile.ZipFile(wheels_tool.WHEELS / w["file"]) as wheel:
+            for info in wheel.infolist():
+                name = info.filename
+                if info.is_dir():
+                    continue
+                if name.startswith("/") or ".." in name.split("/") or name.split("/")[0].endswith(".data"):
+                    raise RuntimeBuildError(f"{w['file']}: {name} cannot go to site-packages as is")
+                if name in members:
+                    raise RuntimeBuildError(f"{name} is in two wheels")
+                members[name] = wheel.read(name)
+    tar_bytes = io.BytesIO()
+    with tarfile.open(fileobj=tar_bytes, mode="w", format=tarfile.USTAR_FORMAT) as tar:
+        for name in sorted(members):  # sorted, no dates, no owners: the same wheels, the same bytes
+            info = tarfile.TarInfo(name)
+            info.size, info.mode, info.mtime = len(members[name]), 0o644, 0
+            tar.addfile(info, io.BytesIO(members[name]))
+    raw = tar_bytes.getvalue()
+    path = out / SITE_PACKAGES
+    path.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+    return {"file": path.name, "size": len(raw), "transferSize": path.stat().st_size,
+            "files": len(members)}
+
+
 def _config(wheel_manifest: dict) -> dict:
     lock = json.loads((PYODIDE / "pyodide-lock.json").read_text())
     return {
@@ -157,6 +192,7 @@ def _build(wheel_manifest: dict, fingerprint: str) -> dict:
     try:
         _stage(tmp, wheel_manifest)
         config = _config(wheel_manifest)
+        config["sitePackages"] = _site_packages(tmp, wheel_manifest)
         config["snapshot"] = _make_snapshot(tmp, config)
         config.pop("warmup")
         config["coreSize"] = sum(f["size"] for f in config["coreFiles"])
@@ -205,12 +241,16 @@ def ensure(log=print) -> dict:
         return _build(wheel_manifest, fingerprint)
 
 
-def copy_to(target: Path, expected_id: str) -> None:
-    """Copy build/runtime/ to `target`, checking it is still the runtime the pages refer to."""
+def pin(stamp: dict) -> Path:
+    """A private copy of build/runtime/ as `stamp` describes it (hard links: instant), for a site
+    build to copy at its end even if another build replaces build/runtime/ meanwhile (several
+    engineers build this checkout at once, and a change to the engine rebuilds the runtime)."""
     with wheels_tool.build_lock():
-        if current().get("id") != expected_id:
-            raise RuntimeBuildError("build/runtime/ changed during the site build: build again")
-        shutil.copytree(OUT, target, dirs_exist_ok=True)
+        if current().get("id") != stamp["id"]:
+            raise RuntimeBuildError("build/runtime/ changed while it was being pinned: build again")
+        pinned = Path(tempfile.mkdtemp(prefix=f"pinned-{stamp['id']}-", dir=OUT.parent))
+        shutil.copytree(OUT, pinned / "runtime", copy_function=os.link)
+    return pinned / "runtime"
 
 
 def main() -> None:

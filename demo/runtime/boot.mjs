@@ -1,5 +1,5 @@
-// Start the role engine inside Pyodide. Shared by the browser's Web Worker (worker.js), the
-// build-time snapshot maker (make-snapshot.mjs) and the Node checks and benchmarks.
+// Start the role engine inside Pyodide. Shared by the browser's Web Worker (worker.js) and the
+// build-time snapshot maker (make-snapshot.mjs).
 //
 // Two ways in:
 // - "snapshot": Pyodide's memory as it was at build time, once Python had started and imported
@@ -7,9 +7,11 @@
 //   every import, which is most of a plain loadPyodide.
 // - "fresh": a plain start, then the same imports (the build uses it to make the snapshot, and the
 //   worker falls back to it if a snapshot cannot be restored).
-// Either way the wheels the site serves are unpacked into site-packages before Python starts:
-// the file system is not part of a memory snapshot, and the engine reads its data files and
-// imports some modules lazily.
+// Either way site-packages is filled before Python starts, with the files of the wheels the site
+// serves: the file system is not part of a memory snapshot, and the engine imports some modules
+// and reads its data files lazily. The build packs those files once into site-packages.tar.gz
+// (tools/build_runtime.py): one stream to decompress instead of some 360 wheel members, each its
+// own stream, which cost half a second of the worker's time.
 
 // Python side of the bridge: one JSON string in, one JSON string out (the engine accepts and
 // returns JSON text; the fallback covers a dict-returning handle).
@@ -43,95 +45,47 @@ if "time" in _sys.modules and hasattr(_sys.modules["time"], "tzset"):
     _sys.modules["time"].tzset()
 `;
 
-const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_END = 0x06054b50;
-
-async function inflateRaw(bytes) {
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-// List a zip archive's members from its central directory (wheels are plain zips, never zip64).
-export function zipEntries(zip) {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  let end = zip.length - 22;
-  while (end >= 0 && view.getUint32(end, true) !== SIG_END) end--;
-  if (end < 0) throw new Error("not a zip archive");
-  const count = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
+// The files of a ustar archive: [[path, bytes (a view into `tar`, no copy)], ...]. Paths are
+// checked so that the archive cannot write outside site-packages.
+export function tarFiles(tar) {
   const decoder = new TextDecoder();
-  const entries = [];
-  for (let i = 0; i < count; i++) {
-    if (view.getUint32(at, true) !== SIG_CENTRAL) throw new Error("corrupt zip central directory");
-    const method = view.getUint16(at + 10, true);
-    const compressedSize = view.getUint32(at + 20, true);
-    const size = view.getUint32(at + 24, true);
-    const nameLength = view.getUint16(at + 28, true);
-    const extraLength = view.getUint16(at + 30, true);
-    const commentLength = view.getUint16(at + 32, true);
-    const localOffset = view.getUint32(at + 42, true);
-    const name = decoder.decode(zip.subarray(at + 46, at + 46 + nameLength));
-    at += 46 + nameLength + extraLength + commentLength;
-    if (name.endsWith("/")) continue;
-    if (view.getUint32(localOffset, true) !== SIG_LOCAL) throw new Error(`corrupt zip entry ${name}`);
-    const start = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
-    entries.push({ name, method, size, data: zip.subarray(start, start + compressedSize) });
+  const field = (at, length) => {
+    const bytes = tar.subarray(at, at + length);
+    const end = bytes.indexOf(0);
+    return decoder.decode(end < 0 ? bytes : bytes.subarray(0, end));
+  };
+  const files = [];
+  for (let at = 0; at + 512 <= tar.length; ) {
+    const name = field(at, 100);
+    if (!name) break; // the two empty blocks that end an archive
+    if (field(at + 257, 5) !== "ustar") throw new Error("site-packages bundle: not a ustar archive");
+    const prefix = field(at + 345, 155);
+    const path = prefix ? `${prefix}/${name}` : name;
+    const size = parseInt(field(at + 124, 12).trim() || "0", 8);
+    const type = field(at + 156, 1) || "0";
+    if (path.startsWith("/") || path.split("/").includes("..")) throw new Error(`unsafe path ${path}`);
+    if (type === "0") files.push([path, tar.subarray(at + 512, at + 512 + size)]);
+    else if (type !== "5") throw new Error(`site-packages bundle: entry type ${type} for ${path}`);
+    at += 512 + Math.ceil(size / 512) * 512;
   }
-  return entries;
+  return files;
 }
 
-// A wheel's files, decompressed: [[path inside site-packages, bytes], ...]. Member names are
-// checked so that a wheel cannot write outside site-packages.
-export async function wheelFiles(wheel) {
-  return Promise.all(
-    zipEntries(wheel).map(async (entry) => {
-      if (entry.name.startsWith("/") || entry.name.split("/").includes("..")) {
-        throw new Error(`unsafe path in wheel: ${entry.name}`);
-      }
-      let data;
-      if (entry.method === 0) data = entry.data;
-      else if (entry.method === 8) data = await inflateRaw(entry.data);
-      else throw new Error(`unsupported compression ${entry.method} for ${entry.name}`);
-      if (data.length !== entry.size) throw new Error(`size mismatch for ${entry.name}`);
-      return [entry.name, data];
-    }),
-  );
-}
-
-// Installing a pure wheel amounts to putting its files in site-packages.
+// Installing pure wheels amounts to putting their files in site-packages.
 export function writeFiles(FS, files, target) {
+  const made = new Set();
   for (const [name, data] of files) {
-    const path = `${target}/${name}`;
-    FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
-    FS.writeFile(path, data, { canOwn: true });
+    const dir = `${target}/${name}`.slice(0, target.length + 1 + name.lastIndexOf("/"));
+    if (!made.has(dir)) {
+      FS.mkdirTree(dir);
+      made.add(dir);
+    }
+    FS.writeFile(`${target}/${name}`, data, { canOwn: true });
   }
 }
 
-// Read a response body into one buffer, reporting bytes as they arrive.
-export async function readBody(response, onBytes = () => {}) {
-  const expected = Number(response.headers.get("content-length")) || 0;
-  const reader = response.body.getReader();
-  const chunks = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    total += value.length;
-    onBytes(value.length, expected);
-  }
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
-
-// The gzip'd snapshot, decompressed while it downloads into a buffer of its known final size.
+// Read a gzip'd response into a buffer of its known decompressed size, reporting the compressed
+// bytes as they arrive.
 export async function readGzip(response, size, onBytes = () => {}) {
   const counted = response.body.pipeThrough(
     new TransformStream({
@@ -147,62 +101,57 @@ export async function readGzip(response, size, onBytes = () => {}) {
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    if (at + value.length > size) throw new Error(`${response.url}: more than the expected ${size} bytes`);
     out.set(value, at);
     at += value.length;
   }
-  if (at !== size) throw new Error(`snapshot: ${at} bytes, expected ${size}`);
+  if (at !== size) throw new Error(`${response.url}: ${at} bytes, expected ${size}`);
   return out;
 }
 
 // Start the engine. `config` is the runtime manifest written at build time (runtime-config.js);
-// `fetchBytes(name, onBytes)` returns a file of the runtime directory; `snapshot` a promise of
-// the snapshot's bytes, or null for a fresh start.
+// `sitePackages` a promise of the (decompressed) site-packages tar; `snapshot` a promise of the
+// snapshot's bytes, or null for a fresh start.
 export async function bootEngine({
   loadPyodide,
   indexURL,
   config,
-  wheels,
+  sitePackages,
   snapshot = null,
   makeSnapshot = false,
-  stdout = () => {},
   stderr = () => {},
   mark = () => {},
 }) {
-  const lockFileContents = { info: config.lockInfo, packages: {} };
-  // Each wheel is decompressed as soon as it arrives, while the WebAssembly compiles.
-  const unpacked = Promise.all(wheels.map(async (bytes) => wheelFiles(await bytes)));
-  unpacked.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+  const files = Promise.resolve(sitePackages).then(tarFiles);
+  files.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
   const pyodide = await loadPyodide({
     indexURL,
-    lockFileContents,
+    // loadPyodide wants a lock file; its package index is of no use without the packages.
+    lockFileContents: { info: config.lockInfo, packages: {} },
     packageBaseUrl: indexURL,
     env: config.env,
-    stdout,
+    stdout: () => {},
     stderr,
-    // No prompt(): the worker has none and Python never reads stdin here.
+    // No prompt(): a worker has none, and Python never reads stdin here.
     stdin: () => null,
     _makeSnapshot: makeSnapshot,
     _loadSnapshot: snapshot ?? undefined,
-    async fsInit(FS, { sitePackages }) {
+    async fsInit(FS, { sitePackages: target }) {
       // Pyodide records the distributions it finds in site-packages at start-up, and refuses
       // to snapshot an instance that has any: when making the snapshot they go in afterwards.
       if (makeSnapshot) return;
       mark("fsInit");
-      for (const files of await unpacked) writeFiles(FS, files, sitePackages);
-      mark("wheels");
+      writeFiles(FS, await files, target);
+      mark("sitePackages");
     },
   });
   mark("pyodide");
   if (makeSnapshot) {
-    const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
-    for (const files of await unpacked) writeFiles(pyodide.FS, files, sitePackages);
+    const target = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
+    writeFiles(pyodide.FS, await files, target);
     pyodide.runPython(PREPARE_SNAPSHOT_SOURCE);
   }
-  if (snapshot) {
-    pyodide.runPython(AFTER_RESTORE_SOURCE);
-  } else {
-    pyodide.runPython(BRIDGE_SOURCE);
-  }
+  pyodide.runPython(snapshot ? AFTER_RESTORE_SOURCE : BRIDGE_SOURCE);
   const handle = pyodide.globals.get("egov_handle");
   if (!handle) throw new Error("the engine bridge is missing from the Python globals");
   return { pyodide, handle: (text) => handle(text), mode: snapshot ? "snapshot" : "fresh" };

@@ -1,26 +1,16 @@
 // Build step (Node): start the engine in Pyodide from the staged runtime directory, exactly as
-// the browser will (same pyodide files, same wheels, same environment), warm it up, and save
-// Pyodide's memory as `engine.snapshot`. Then restore that snapshot in a second instance and
+// the browser will (same pyodide files, same site-packages, same environment), warm it up, and
+// save Pyodide's memory as `engine.snapshot`. Then restore that snapshot in a second instance and
 // check the engine answers, so a broken snapshot fails the build rather than the reader.
 //
 // usage: node demo/runtime/make-snapshot.mjs <staged runtime dir>
-// Prints one JSON line: {"file", "size", "check": <the engine's answer to the check request>}.
+// Reads runtime-config.json there; prints one JSON line: {"file", "size", "check": <answer>}.
 
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { gunzipSync } from "node:zlib";
 import { bootEngine } from "./boot.mjs";
-
-const dir = path.resolve(process.argv[2] ?? "");
-const config = JSON.parse(readFileSync(path.join(dir, "runtime-config.json"), "utf8"));
-const { loadPyodide } = await import(pathToFileURL(path.join(dir, "pyodide.mjs")).href);
-const indexURL = dir + path.sep;
-const wheelFiles = () =>
-  config.wheels.map((w) => {
-    const bytes = readFileSync(path.join(dir, config.wheelsDir, w.file));
-    return Promise.resolve(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
-  });
-const stderr = (line) => process.stderr.write(line + "\n");
 
 // Node would print the failing line of pyodide.asm.mjs (one minified megabyte) with an uncaught
 // error; the message (a Python traceback, if Python failed) is what helps.
@@ -31,8 +21,15 @@ function fail(error) {
 process.on("uncaughtException", fail);
 process.on("unhandledRejection", fail);
 
+const dir = path.resolve(process.argv[2] ?? "");
+const config = JSON.parse(readFileSync(path.join(dir, "runtime-config.json"), "utf8"));
+const { loadPyodide } = await import(pathToFileURL(path.join(dir, "pyodide.mjs")).href);
+const indexURL = dir + path.sep;
+const sitePackages = () => new Uint8Array(gunzipSync(readFileSync(path.join(dir, config.sitePackages.file))));
+const stderr = (line) => process.stderr.write(line + "\n");
+
 const built = await bootEngine({
-  loadPyodide, indexURL, config, wheels: wheelFiles(), makeSnapshot: true, stderr,
+  loadPyodide, indexURL, config, sitePackages: sitePackages(), makeSnapshot: true, stderr,
 });
 // Run the warm-up requests so that what they import and cache is in the snapshot too. They
 // must leave the engine's state as it was: they are read-only commands.
@@ -42,7 +39,7 @@ const file = "engine.snapshot";
 writeFileSync(path.join(dir, file), bytes);
 
 const restored = await bootEngine({
-  loadPyodide, indexURL, config, wheels: wheelFiles(), snapshot: bytes, stderr,
+  loadPyodide, indexURL, config, sitePackages: sitePackages(), snapshot: bytes, stderr,
 });
 const check = JSON.parse(restored.handle(JSON.stringify(config.check)));
 process.stdout.write(JSON.stringify({ file, size: bytes.length, check }) + "\n");

@@ -1,59 +1,53 @@
-// The engine's Web Worker: restores Pyodide from the build-time snapshot, unpacks the site's
-// wheels, and answers the page's requests with egov_roles.handle. Every file comes from this
-// directory of the site: no CDN, no install from the network.
+// The engine's Web Worker: restores Pyodide from the build-time snapshot, fills site-packages
+// with the files of the site's wheels, and answers the page's requests with egov_roles.handle.
+// Every file comes from this directory of the site: no CDN, no install from the network.
 //
 // Messages in:  {type: "request", id, request: "<JSON text>"}
 // Messages out: {type: "progress", loaded, total}
-//               {type: "ready", mode, python, timings}
+//               {type: "ready", mode, python, timings, origin}
 //               {type: "response", id, response: "<JSON text>"}
 //               {type: "failed", message}
 
 import { loadPyodide } from "./pyodide.mjs";
 import config from "./runtime-config.js";
-import { bootEngine, readBody, readGzip } from "./boot.mjs";
+import { bootEngine, readGzip } from "./boot.mjs";
 
 const started = performance.now();
-// Worker start on the page's clock, so the page can place the worker's marks on its timeline.
+// The worker's time origin, so the page can place the worker's marks on its own clock.
 const origin = performance.timeOrigin;
 const here = new URL("./", import.meta.url);
 const timings = {};
 const mark = (name) => (timings[name] = Math.round(performance.now() - started));
 
-// Progress: the bytes of the snapshot and the wheels as they arrive, plus the files Pyodide's
-// loader fetches itself (counted when they complete, from resource timing).
-const total = config.snapshot.transferSize
-  + config.wheels.reduce((sum, w) => sum + w.size, 0)
-  + (config.coreSize ?? 0);
+// Progress: the bytes of the snapshot and of site-packages as they arrive, plus the files
+// Pyodide's loader fetches itself (counted when they complete, from resource timing).
+const total = config.snapshot.transferSize + config.sitePackages.transferSize + config.coreSize;
 let loaded = 0;
 function advance(bytes) {
   loaded += bytes;
   postMessage({ type: "progress", loaded: Math.min(loaded, total), total });
 }
-if (config.coreFiles && typeof PerformanceObserver === "function") {
+if (typeof PerformanceObserver === "function") {
   const sizes = new Map(config.coreFiles.map((f) => [new URL(f.file, here).href, f.size]));
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (sizes.has(entry.name)) advance(sizes.get(entry.name));
   }).observe({ type: "resource", buffered: true });
 }
 
-async function fetchOk(name) {
-  const response = await fetch(new URL(name, here));
-  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-  return response;
+async function fetchGzip({ file, size }, name) {
+  const response = await fetch(new URL(file, here));
+  if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+  const bytes = await readGzip(response, size, advance);
+  mark(name);
+  return bytes;
 }
 
-// Downloads start now, alongside Pyodide's own (wasm, standard library).
-const snapshot = fetchOk(config.snapshot.file).then((response) =>
-  config.snapshot.encoding === "gzip"
-    ? readGzip(response, config.snapshot.size, advance)
-    : readBody(response, advance),
-).then((bytes) => (mark("snapshot"), bytes));
-const wheels = config.wheels.map((w) =>
-  fetchOk(`${config.wheelsDir}/${w.file}`).then((response) => readBody(response, advance)),
-);
-// Their failures are handled where they are awaited (in bootEngine); this only keeps the browser
+// Both downloads start now, alongside Pyodide's own (WebAssembly, standard library).
+const snapshot = fetchGzip(config.snapshot, "snapshot");
+const sitePackages = fetchGzip(config.sitePackages, "sitePackagesFetched");
+// Failures are handled where these are awaited (in bootEngine); this only keeps the browser
 // from reporting them as unhandled before then.
-for (const pending of [snapshot, ...wheels]) pending.catch(() => {});
+for (const pending of [snapshot, sitePackages]) pending.catch(() => {});
 
 let engine = null;
 const queue = [];
@@ -77,29 +71,24 @@ onmessage = ({ data }) => {
 
 async function start() {
   const stderr = (line) => console.warn(`[python] ${line}`);
+  const options = { loadPyodide, indexURL: here.href, config, sitePackages, stderr, mark };
   try {
-    engine = await bootEngine({ loadPyodide, indexURL: here.href, config, wheels, snapshot, stderr, mark });
+    engine = await bootEngine({ ...options, snapshot });
   } catch (error) {
     // A snapshot that cannot be restored (it is tied to this exact Pyodide build) falls back to a
-    // plain start from the same files; slower, but the engine is the same.
+    // plain start from the same files: slower, but the same engine.
     console.warn(`engine snapshot not usable (${error?.message ?? error}); starting Python afresh`);
-    const fresh = config.wheels.map((w) =>
-      fetchOk(`${config.wheelsDir}/${w.file}`).then((response) => readBody(response)),
-    );
-    engine = await bootEngine({ loadPyodide, indexURL: here.href, config, wheels: fresh, stderr });
+    engine = await bootEngine(options);
   }
   mark("booted");
   // Ready means the engine has answered: one real request goes through it first.
   const probe = JSON.parse(engine.handle(JSON.stringify(config.check)));
-  if (typeof probe !== "object" || probe === null || !("ok" in probe)) {
-    throw new Error(`the engine answered ${JSON.stringify(probe)}`);
-  }
+  if (probe?.ok !== true) throw new Error(`the engine answered ${JSON.stringify(probe)}`);
   mark("ready");
   const python = engine.pyodide.runPython("import sys; sys.version.split()[0]");
   // Where the worker's time went (for the benchmark): its marks and its downloads.
   for (const entry of performance.getEntriesByType("resource")) {
-    const name = entry.name.slice(entry.name.lastIndexOf("/") + 1);
-    timings[`fetched ${name}`] = Math.round(entry.responseEnd - started);
+    timings[`fetched ${entry.name.slice(entry.name.lastIndexOf("/") + 1)}`] = Math.round(entry.responseEnd - started);
   }
   postMessage({ type: "ready", mode: engine.mode, python, timings, origin });
   while (queue.length) answer(queue.shift());

@@ -115,6 +115,7 @@ def test_runtime_files_are_the_site_own(site_build):
     data = json.loads(config[config.index("{"): config.rindex("}") + 1])
     for w in data["wheels"]:
         assert (runtime / data["wheelsDir"] / w["file"]).stat().st_size == w["size"]
-    assert (runtime / data["snapshot"]["file"]).stat().st_size == data["snapshot"]["transferSize"]
+    for packed in (data["snapshot"], data["sitePackages"]):
+        assert (runtime / packed["file"]).stat().st_size == packed["transferSize"]
     names = {w["file"].split("-")[0] for w in data["wheels"]}
     assert {"egov_roles", "python_stdnum"} <= names, names
