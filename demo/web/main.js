@@ -49,7 +49,7 @@ async function main() {
   if (notices.length) frame.report(notices.join(" "));
   session.adopt();
   mountTools(frame.tools, { navigate });
-  start((route) => frame.show(route));
+  start((route) => frame.show(route), root);
 }
 
 main().catch((error) => {

@@ -88,8 +88,17 @@ export function takeFlash() {
   return flash;
 }
 
-export function start(onRoute) {
+export function start(onRoute, root = document) {
   listener = onRoute;
   addEventListener("hashchange", () => onRoute(parse()));
+  // A link to the address already shown changes nothing in the browser's eyes: the screen is
+  // shown again all the same (e.g. "back to the list" after a result shown in place).
+  root.addEventListener("click", (event) => {
+    const anchor = event.target.closest?.("a[href^='#/']");
+    if (!anchor || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    if (anchor.getAttribute("href") !== location.hash) return;
+    event.preventDefault();
+    onRoute(parse());
+  });
   onRoute(parse());
 }

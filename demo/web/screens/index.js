@@ -9,6 +9,20 @@ import { screens as login } from "./login.js";
 import { screens as profile } from "./profile.js";
 import { screens as root } from "./root.js";
 import { screens as search } from "./search.js";
+// Local manager (and an RAE who opened a quality), everyone's account, legal representative,
+// role assignments, the demo's mailbox and journal.
+import { screens as account } from "./account.js";
+import { screens as assignments } from "./assignments.js";
+import { screens as certificate } from "./certificate.js";
+import { screens as journal } from "./journal.js";
+import { screens as mailbox } from "./mailbox.js";
+import { screens as memberAdd } from "./member-add.js";
+import { screens as memberEdit } from "./member-edit.js";
+import { screens as myAssignments } from "./my-assignments.js";
+import { screens as qualityDetail } from "./quality-detail.js";
+import { screens as register } from "./register.js";
+import { screens as routing } from "./routing.js";
+import { screens as users } from "./users.js";
 
 export const screens = [
   ...root,
@@ -19,4 +33,16 @@ export const screens = [
   ...activate,
   ...coRae,
   ...search,
+  ...users,
+  ...memberAdd,
+  ...memberEdit,
+  ...qualityDetail,
+  ...routing,
+  ...assignments,
+  ...account,
+  ...certificate,
+  ...register,
+  ...myAssignments,
+  ...mailbox,
+  ...journal,
 ];

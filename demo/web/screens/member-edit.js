@@ -1,0 +1,140 @@
+// One member of a quality (a user or a co-GL): their data — language, e-mail, local e-mail,
+// title — the secured applications granted to a user with the date of each grant, and a new
+// password. The commands are user.* or co_gl.*: only the GL may act on co-GLs, and the engine
+// explains it to a co-GL or an RAE who tries.
+
+import { button, dl, h, uid } from "../dom.js";
+import { checkboxes, field, form, languageOptions, passwordRules, submit } from "../forms.js";
+import { formatDate } from "../i18n.js";
+import {
+  ACTIONABLE, applicationName, fullName, grantedText, memberCommand, memberPath, memberRow, usersPath,
+} from "./members.js";
+
+// Only what changed goes to the engine; an emptied local e-mail clears it.
+function changes(row, values) {
+  const args = {};
+  if (values.language !== row.language) args.language = values.language;
+  if (values.title !== (row.title ?? "")) args.title = values.title;
+  if (values.email !== (row.email ?? "")) args.email = values.email;
+  if (values.local_email !== (row.local_email ?? "")) args.local_email = values.local_email;
+  return args;
+}
+
+function identity(ctx, row) {
+  const { t } = ctx;
+  return dl([
+    [t("account.niss"), row.niss_formatted],
+    [t("account.username"), row.username],
+    [t("members.col.kind"), row.kind_label],
+    [t("gl.summary_status"), t(`status.${row.status}`)],
+    [t("members.role_email"), row.role_email],
+    [t("members.col.applications"), grantedText(row.granted)],
+  ]);
+}
+
+function dataForm(ctx, row) {
+  const { t } = ctx;
+  return form({
+    label: t("members.data_title"),
+    onSubmit: async (values, element) => {
+      const args = changes(row, values);
+      if (!Object.keys(args).length) {
+        ctx.clearMessages();
+        ctx.announce(t("members.nothing_changed"));
+        return;
+      }
+      const person = await ctx.run(memberCommand(row.kind, "edit"), { role: row.role, ...args }, { form: element });
+      if (person) ctx.navigate(memberPath(ctx.quality, row.role, "edit"), {}, { flash: t("members.edited", { name: fullName(row) }) });
+    },
+  },
+  field({ name: "title", label: t("account.title"), value: row.title ?? "", paths: ["title"], autocomplete: "off" }),
+  field({ name: "language", label: t("account.language"), type: "select", options: languageOptions(), value: row.language,
+    paths: ["language"] }),
+  field({ name: "email", label: t("account.email"), type: "email", value: row.email ?? "", paths: ["email"],
+    validate: "email", autocomplete: "off" }),
+  field({ name: "local_email", label: t("account.local_email"), type: "email", value: row.local_email ?? "",
+    paths: ["local_email"], validate: "email", autocomplete: "off", hint: t("members.local_email_hint") }),
+  submit(t("form.save")));
+}
+
+function applicationsForm(ctx, row, quality) {
+  const { t } = ctx;
+  const ids = quality.applications.map((a) => a.id);
+  const options = ids.map((id) => ({
+    value: id, checked: id in row.granted,
+    label: id in row.granted ? t("members.granted_on", { application: applicationName(id), date: formatDate(row.granted[id]) })
+      : applicationName(id),
+  }));
+  return form({
+    label: t("members.applications_title"),
+    onSubmit: async (values, element) => {
+      const checked = new Set(values.applications ?? []);
+      const grant = ids.filter((id) => checked.has(id) && !(id in row.granted));
+      const withdraw = ids.filter((id) => !checked.has(id) && id in row.granted);
+      if (!grant.length && !withdraw.length) {
+        ctx.clearMessages();
+        ctx.announce(t("members.nothing_changed"));
+        return;
+      }
+      const role = await ctx.run("user.grant_application", { role: row.role, grant, withdraw }, { form: element });
+      if (role) ctx.navigate(memberPath(ctx.quality, row.role, "edit"), {},
+        { flash: t("members.applications_changed", { name: fullName(row) }) });
+    },
+  },
+  checkboxes({ name: "applications", legend: t("members.applications_legend"), options, paths: ["grant", "withdraw"] }),
+  submit(t("members.applications_save")));
+}
+
+async function editScreen(ctx) {
+  const { t } = ctx;
+  ctx.setTitle(t("members.edit_title"));
+  const row = await memberRow(ctx, ctx.params.role);
+  if (!row) return;
+  ctx.setTitle(t("members.edit_title_named", { name: fullName(row) }));
+  const dataId = uid("data");
+  ctx.main.append(identity(ctx, row),
+    h("section", { "aria-labelledby": dataId, class: "demo-block" },
+      h("h3", { id: dataId }, t("members.data_title")), dataForm(ctx, row)));
+  if (row.kind === "user") {
+    const quality = await ctx.run("quality.view", { quality: ctx.quality });
+    if (!quality) return;
+    const appsId = uid("apps");
+    ctx.main.append(h("section", { "aria-labelledby": appsId, class: "demo-block" },
+      h("h3", { id: appsId }, t("members.applications_title")),
+      h("p", {}, t("members.applications_intro")),
+      applicationsForm(ctx, row, quality)));
+  }
+  ctx.main.append(h("p", {}, button(t("members.back"), () => ctx.navigate(usersPath(ctx.quality)))));
+}
+
+async function passwordScreen(ctx) {
+  const { t } = ctx;
+  ctx.setTitle(t("members.password_title"));
+  const row = await memberRow(ctx, ctx.params.role);
+  if (!row) return;
+  ctx.setTitle(t("members.password_title_named", { name: fullName(row) }));
+  if (!ACTIONABLE.includes(row.kind)) return;
+  const change = form({
+    label: t("members.password_title"),
+    onSubmit: async (values, element) => {
+      if (!ctx.checkForm(element)) return;
+      const done = await ctx.run(memberCommand(row.kind, "reset_password"), { role: row.role, password: values.password },
+        { form: element });
+      if (done) ctx.navigate(usersPath(ctx.quality), {}, { flash: t("members.password_changed", { name: fullName(row) }) });
+    },
+  },
+  dl([[t("account.username"), row.username], [t("members.col.kind"), row.kind_label]]),
+  field({ name: "password", label: t("account.password"), type: "password", required: true, paths: ["password"],
+    autocomplete: "new-password", validate: "password", hint: passwordRules() }),
+  field({ name: "password_confirm", label: t("account.password_confirm"), type: "password", required: true,
+    confirms: "password", autocomplete: "new-password" }),
+  h("div", { class: "demo-actions" },
+    button(t("form.cancel"), () => ctx.navigate(usersPath(ctx.quality))),
+    submit(t("form.save"))));
+  ctx.main.append(change);
+}
+
+export const screens = [
+  { id: "member-edit", path: "/quality/:quality/users/:role/edit", auth: "profile", render: editScreen },
+  { id: "member-password", path: "/quality/:quality/users/:role/password", auth: "profile", render: passwordScreen },
+];
