@@ -175,8 +175,13 @@ class PageProbe:
 
     def _on_failed(self, request) -> None:
         self._pending.discard(request)
-        if is_loopback(request.url):  # blocked third-party requests are counted apart
-            self.report.failed_requests.append(f"{request.failure} {request.url}")
+        if not is_loopback(request.url):
+            return  # blocked third-party requests are counted apart
+        if request.failure == "net::ERR_ABORTED":
+            # Cancelled by the browser, not refused by the server: leaving a page aborts what it
+            # still loads (its favicon, typically). A 4xx/5xx answer is caught by _on_response.
+            return
+        self.report.failed_requests.append(f"{request.failure} {request.url}")
 
     # Actions ------------------------------------------------------------------------------
 
