@@ -193,6 +193,8 @@ export function createFrame(root, screens) {
     if (target) focus(target);
     else if (!firstScreen) focus(heading);
     firstScreen = false;
+    noticeScreens += 1;
+    if (noticeScreens > 1) notice.replaceChildren();
     root.dataset.screen = screen.id;
     // Counts the screens shown: a test (or a tour) waits for the next one after an action.
     root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);
@@ -205,8 +207,12 @@ export function createFrame(root, screens) {
     root.dataset.demo = "failed";
   }
 
+  // A notice about the state (restored, replaced, shared) stays for the first screen shown after
+  // it and goes with the next one.
+  let noticeScreens = 0;
   function report(text) {
     notice.replaceChildren(h("p", {}, text));
+    noticeScreens = 0;
   }
 
   return { show, failed, report, tools, root };
