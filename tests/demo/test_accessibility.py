@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from demo_page import LANGS
+from egov_roles import demo_data
 from egov_roles.identifiers_gen import niss
 
 pytestmark = pytest.mark.browser
@@ -54,7 +55,7 @@ def test_block_a_co_rae_with_the_keyboard_only(demo, lang):
     kb.type("juliensimons")
     kb.press("Tab")
     assert page.focused("[autocomplete=current-password]")
-    kb.type("Demo2024.ok")
+    kb.type(demo_data.DEMO_PASSWORD)
     page.act(lambda: kb.press("Enter"), "profile")
     assert page.focused("#demo-heading")
     # The profile: the radios, then "Connexion".

@@ -6,16 +6,11 @@ from __future__ import annotations
 
 import pytest
 from demo_page import LANGS, short_name
+from egov_roles import demo_data
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "Demo2024.ok"  # the demo dataset's password (egov_roles.demo_data.DEMO_PASSWORD)
-
-
-def test_dataset_password_is_the_engines():
-    from egov_roles import demo_data
-
-    assert demo_data.DEMO_PASSWORD == PASSWORD
+PASSWORD = demo_data.DEMO_PASSWORD  # every account of the demo dataset has it
 
 
 @pytest.mark.parametrize("lang", LANGS)
