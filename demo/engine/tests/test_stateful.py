@@ -47,8 +47,11 @@ def texts():
 
 
 class EngineMachine(RuleBasedStateMachine):
+    runs = {"sequences": 0, "commands": 0, "accepted": 0}  # counted across all sequences of a run
+
     @initialize()
     def start(self):
+        EngineMachine.runs["sequences"] += 1
         self.engine = Engine(json.loads(DEMO_TEXT), clock=runtime.SteppingClock(), ids=runtime.SequentialIds(),
                              rng=random.Random(11))
         self.secrets = {DEMO_PASSWORD}
@@ -199,6 +202,8 @@ class EngineMachine(RuleBasedStateMachine):
 
         response = self.engine.execute(name, args, token, lang)
         after = self.engine.state
+        EngineMachine.runs["commands"] += 1
+        EngineMachine.runs["accepted"] += response["ok"] is True
 
         assert isinstance(response, dict) and isinstance(response["ok"], bool)
         event("accepted write" if response["ok"] and cmd.effect == "write" else
@@ -288,4 +293,9 @@ def test_thorough_random_sequences():
     """At least 10,000 random command sequences (the "thorough" profile)."""
     profile = settings.get_profile("thorough")
     assert profile.max_examples >= 10_000
+    EngineMachine.runs.update(sequences=0, commands=0, accepted=0)
     run_state_machine_as_test(EngineMachine, settings=profile)
+    runs = EngineMachine.runs
+    print(f"\nstateful run: {runs['sequences']} sequences, {runs['commands']} random commands, "
+          f"{runs['accepted']} accepted")
+    assert runs["sequences"] >= 10_000
