@@ -101,10 +101,6 @@ def decide(role: str, action_id: str) -> Decision:
     return Decision(False, action_id, role, rule, None, instead_for(action_id, role))
 
 
-def allows_role(action_id: str, role: str) -> bool:
-    return role in _actions()[action_id]["allow"]
-
-
 def scope_refusal(scope: str, profile: dict | None, person_id: str, target: dict) -> str | None:
     """The rule that refuses a target outside the scope, or None when the target is inside.
 

@@ -40,7 +40,3 @@ class SequentialIds:
 def system_random() -> random.Random:
     # SystemRandom draws from os.urandom (crypto.getRandomValues under Pyodide).
     return random.SystemRandom()
-
-
-def seeded_random(seed: int = 0) -> random.Random:
-    return random.Random(seed)

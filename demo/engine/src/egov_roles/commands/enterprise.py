@@ -8,7 +8,7 @@ import datetime as _dt
 
 from .. import catalogue, validators, views
 from ..errors import EngineError, FieldError
-from .common import PERSON_DOC, create_role, delete_role, find_role, resolve_person, roles_of
+from .common import PERSON_DOC, create_role, delete_role, find_role, resolve_person
 from .registry import Arg, command
 
 
@@ -195,7 +195,3 @@ def designate_gl(ctx, quality, gl):
     ctx.note_target(person=person["id"], role=role["id"])
     return {"gl": views.role(ctx.state, role, ctx.lang),
             "previous": views.person_brief(ctx.state["people"][current["person"]]) if current else None}
-
-
-def person_roles_in(ctx, person_id: str, enterprise_id: str) -> list[dict]:
-    return [r for r in roles_of(ctx.state, person_id) if r["enterprise"] == enterprise_id]

@@ -137,7 +137,8 @@ def routing_edit(ctx, declaration, recipient, quality=None, procuration=None, ch
 @command("batch_channel.register", action="batch_channel.register", group="quality", effect="write",
          fr="Enregistrer un canal batch (FTP, MQLink ou Isabel) pour les messages structurés de la qualité.",
          nl="Een batchkanaal (FTP, MQLink of Isabel) registreren voor de gestructureerde berichten van de hoedanigheid.",
-         args=(QUALITY_ARG, Arg("kind", "string", "ftp, mqlink ou isabel", "ftp, mqlink of isabel", choices=("ftp", "mqlink", "isabel")),
+         args=(QUALITY_ARG, Arg("kind", "string", "Type de canal : ftp, mqlink ou isabel", "Soort kanaal: ftp, mqlink of isabel",
+                   choices=tuple(catalogue.channel_kinds())),
                Arg("address", "string", "Adresse ou identifiant du canal", "Adres of identificatie van het kanaal")))
 def register_channel(ctx, kind, address, quality=None):
     q = _quality(ctx, quality)
