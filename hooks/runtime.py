@@ -3,8 +3,9 @@
 - on_config: builds build/runtime/ (wheels, memory snapshot) if anything it is made of changed;
   a failure stops the build, so a site never goes out without its runtime.
 - on_post_page: a page whose front matter says `engine_runtime: true` gets, in its <head>, a
-  Content-Security-Policy (the site's own scripts and WebAssembly only), an import map naming
-  the client module "egov-engine", and the scripts that start the engine's worker at once.
+  Content-Security-Policy (the site's own scripts and WebAssembly only; inline scripts by hash),
+  a one-line script that starts the engine's worker while the page is still parsed, an import
+  map naming the client module "egov-engine", and the client and status modules.
   No other page references the runtime, so no other page downloads Pyodide.
 - on_post_build: copies the runtime (pinned at on_config, so that a concurrent rebuild cannot
   swap it) to <site>/runtime/<id>/, where <id> is a hash of its content: a new build gets new
@@ -103,7 +104,14 @@ def on_post_page(output: str, page, config) -> str:
         base += "/"
     client = base + "client.js"
     import_map = json.dumps({"imports": {"egov-engine": client}})
+    worker = json.dumps(base + "worker.js")
     tags = "\n".join([
+        # The worker starts here, while the page is still being parsed: Pyodide's downloads and
+        # compilation begin before the client module has even arrived. The client adopts it and
+        # reads the messages kept meanwhile (client.js, start()).
+        "<script>(()=>{const events=[],worker=new Worker(" + worker + ',{type:"module",name:"egov-engine"});'
+        "worker.onmessage=worker.onerror=(e)=>events.push(e);"
+        "globalThis.egovEngineBoot={worker,events}})()</script>",
         f'<script type="importmap">{import_map}</script>',
         # async: the worker starts as soon as the client is fetched, not after the page parses.
         f'<script type="module" async src="{html.escape(client)}"></script>',

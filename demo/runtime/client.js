@@ -30,10 +30,20 @@ class EngineClient extends EventTarget {
 
   start() {
     if (this.#worker) return this;
+    // The page's <head> may have started the worker already, before this module was even
+    // fetched (hooks/runtime.py writes that small inline script); what it said meanwhile was
+    // kept, and is read first.
+    const early = globalThis.egovEngineBoot;
+    delete globalThis.egovEngineBoot;
+    this.#worker = early?.worker
+      ?? new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "egov-engine" });
     root.dataset.engine = "loading";
-    this.#worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "egov-engine" });
     this.#worker.onmessage = ({ data }) => this.#receive(data);
     this.#worker.onerror = (event) => this.#fail(event.message || "the engine worker could not start");
+    for (const event of early?.events ?? []) {
+      if (event.type === "error") this.#fail(event.message || "the engine worker could not start");
+      else this.#receive(event.data);
+    }
     return this;
   }
 
