@@ -47,7 +47,6 @@ PYODIDE_FILES = (
 )
 # Browser files of the runtime (make-snapshot.mjs is a build tool and stays out of the site).
 SERVED_SOURCES = ("boot.mjs", "worker.js", "client.js", "status.js")
-SNAPSHOT = "engine.snapshot"
 SITE_PACKAGES = "site-packages.tar.gz"
 # The environment Python starts with: the snapshot bakes it in, so the browser must use the same.
 ENV = {"HOME": "/home/pyodide", "PYTHONDONTWRITEBYTECODE": "1"}
