@@ -7,8 +7,8 @@
 // URLSearchParams string. Two query parameters mean the same on every route and are handled
 // before the screen is shown (main.js):
 //   state=<share payload>   load a shared state (store.js), then the parameter is dropped;
-//   (issue 6, planned) person=<person id>&profile=<role id> log in as that person and profile,
-//   and #/task/<task id> maps a guide task to its screen — see README.md, "Links into the demo".
+// The guide's links, #/task/<task id>?person=<person id>&profile=<role id>, are a screen of their
+// own (screens/task.js, tasks.json) — see README.md, "Links into the demo".
 
 const routes = [];
 let listener = null;

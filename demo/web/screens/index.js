@@ -9,6 +9,8 @@ import { screens as login } from "./login.js";
 import { screens as profile } from "./profile.js";
 import { screens as root } from "./root.js";
 import { screens as search } from "./search.js";
+// Links from the guide: #/task/<id>?person=&profile= (tasks.json).
+import { screens as task } from "./task.js";
 // Local manager (and an RAE who opened a quality), everyone's account, legal representative,
 // role assignments, the demo's mailbox and journal.
 import { screens as account } from "./account.js";
@@ -27,6 +29,7 @@ import { screens as users } from "./users.js";
 export const screens = [
   ...root,
   ...login,
+  ...task,
   ...profile,
   ...home,
   ...enterprise,

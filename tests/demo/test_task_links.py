@@ -1,0 +1,70 @@
+"""Links from the guide into the demo (#/task/<id>?person=&profile=, demo/web/tasks.json): every
+task lands on its screen, logged in as the task's person with the task's profile; the query can
+name another person and profile; an unknown task or person is explained, in French and Dutch."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from demo_page import LANGS, ROOT
+from egov_roles import demo_data
+
+pytestmark = pytest.mark.browser
+
+TASKS = json.loads((ROOT / "demo" / "web" / "tasks.json").read_text(encoding="utf-8"))["tasks"]
+DATASET = demo_data.demo()
+
+
+def full_name(person_id: str) -> str:
+    person = DATASET["people"][person_id]
+    return f"{person['first_name']} {person['name']}"
+
+
+def whoami(page) -> dict:
+    """What the engine says about the demo's session (the token is kept with the demo's state)."""
+    return page.page.evaluate("""async () => {
+        const api = await import(document.querySelector('script[type=module][src*="demo-app"]').src
+          .replace(/main\\.js$/, 'api.js'));
+        return (await api.request('session.whoami')).data;
+    }""")
+
+
+def test_task_table_names_dataset_people_and_profiles():
+    for task_id, task in TASKS.items():
+        role = DATASET["roles"][task["profile"]]
+        assert role["person"] == task["person"], task_id
+        assert (ROOT / "docs" / "fr" / task["guide"]).is_file(), task_id
+        assert (ROOT / "docs" / "nl" / task["guide"]).is_file(), task_id
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_task_link_opens_its_screen_as_its_profile(demo, lang):
+    page = demo(lang)
+    for task_id, task in TASKS.items():
+        page.goto(f"#/task/{task_id}", task["screen"])
+        assert page.screen() == task["screen"], task_id
+        assert page.heading() and page.heading() != page.t("task.title"), task_id
+        who = whoami(page)
+        assert who["person"]["id"] == task["person"], task_id
+        assert who["profile"]["id"] == task["profile"], task_id
+        assert full_name(task["person"]) in page.app.inner_text(), task_id
+    page.assert_accessible()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_link_names_another_person_and_profile(demo, lang):
+    page = demo(lang, "#/task/co_rae.list?person=person-oscar&profile=role-oscar-corae")
+    page.page.wait_for_selector("#demo-app[data-screen='co-rae']", timeout=20_000)
+    who = whoami(page)
+    assert (who["person"]["id"], who["profile"]["id"]) == ("person-oscar", "role-oscar-corae")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_unknown_task_or_person_is_explained(demo, lang):
+    page = demo(lang)
+    page.goto("#/task/no.such.task", "task")
+    assert page.page.locator("[data-problem=task]").inner_text() == page.t("task.unknown")
+    page.assert_accessible()
+    page.goto("#/task/co_rae.list?person=person-nobody", "task")
+    assert page.page.locator("[data-problem=person]").inner_text() == page.t("task.unknown_person")
