@@ -42,7 +42,7 @@ test-slow: install
 	$(RUN) pytest -m slow --hypothesis-profile=thorough
 
 bench: install build
-	$(RUN) python -m tools.bench
+	$(RUN) python -m tools.bench_engine
 	$(RUN) python -m tools.bench_runtime
 
 # Console errors, failed and third-party requests, axe violations of every page of the fresh build.
