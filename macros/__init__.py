@@ -3,7 +3,7 @@
 Each submodule owns one kind of generated content and registers its macros in `define_env`.
 """
 
-from . import engine_reference, lexicon, rights, wizard
+from . import demo_links, engine_reference, lexicon, rights, wizard
 
 
 def define_env(env):
@@ -11,7 +11,9 @@ def define_env(env):
     rights.define_env(env)
     engine_reference.define_env(env)
     wizard.define_env(env)
+    demo_links.define_env(env)
 
 
 def on_post_page_macros(env):
+    demo_links.on_post_page_macros(env)
     lexicon.on_post_page_macros(env)

@@ -68,3 +68,31 @@ def test_unknown_task_or_person_is_explained(demo, lang):
     page.assert_accessible()
     page.goto("#/task/co_rae.list?person=person-nobody", "task")
     assert page.page.locator("[data-problem=person]").inner_text() == page.t("task.unknown_person")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_guide_link_opens_the_task_in_the_demo(open_page, lang):
+    """From a task page of the guide, the keyboard follows its link into the demo."""
+    from demo_page import READY_MS
+
+    probe = open_page({"fr": "/rae/add-co-rae/", "nl": "/nl/rae/add-co-rae/"}[lang])
+    link = probe.page.locator("a.try-it")
+    link.focus()
+    probe.page.keyboard.press("Enter")
+    probe.page.wait_for_selector(f"#demo-app[data-screen='{TASKS['co_rae.add']['screen']}']", timeout=READY_MS)
+    assert probe.page.evaluate("location.hash") == "#/co-rae"
+    probe.settle()
+    assert not probe.report.problems(), probe.report.problems()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_demo_page_lists_every_task_link(demo, lang):
+    """The demo page's own list ("Liens vers la démo") has one link per task, which works there."""
+    page = demo(lang)
+    links = page.page.locator("a[href^='#/task/']")
+    assert sorted(links.evaluate_all("els => els.map(a => a.getAttribute('href'))")) == sorted(
+        f"#/task/{tid}" for tid in TASKS)
+    task = TASKS["users.search"]
+    page.act(lambda: page.page.locator("a[href='#/task/users.search']").click(), task["screen"])
+    assert whoami(page)["profile"]["id"] == task["profile"]
+    page.assert_accessible()

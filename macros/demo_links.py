@@ -1,0 +1,113 @@
+"""The guide's "try it in the demo" links, from the demo's task table (demo/web/tasks.json, also
+read by the demo's #/task/<id> screen): one table, so a task page and the demo cannot disagree.
+
+A task page (its `guide` entry in the table) gets its link without anyone typing it: after the
+macros ran, the link is put before the page's first section heading, under the intro and the
+who_may block. `try_it("<task id>")` writes the same link anywhere else (e.g. a wizard answer).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from functools import lru_cache
+
+from egov_roles import demo_data, policy
+
+from .common import LANGUAGES, ROOT, page_language
+
+TASKS_FILE = ROOT / "demo" / "web" / "tasks.json"
+TEXT = {
+    "fr": {"try": "Essayer dans la démo", "as": "connecté comme {name}, profil {role}"},
+    "nl": {"try": "Probeer het in de demo", "as": "aangemeld als {name}, profiel {role}"},
+}
+
+
+@lru_cache(maxsize=1)
+def tasks() -> dict:
+    return json.loads(TASKS_FILE.read_text(encoding="utf-8"))["tasks"]
+
+
+@lru_cache(maxsize=1)
+def dataset() -> dict:
+    return demo_data.demo()
+
+
+def task_of_page(src_uri: str) -> str | None:
+    """The task whose guide page is `src_uri` (with or without its language folder)."""
+    parts = src_uri.split("/", 1)
+    if len(parts) == 2 and parts[0] in LANGUAGES:
+        src_uri = parts[1]
+    return next((tid for tid, task in tasks().items() if task["guide"] == src_uri), None)
+
+
+def link_markdown(task_id: str, lang: str, page_src: str) -> str:
+    task = tasks()[task_id]
+    data = dataset()
+    person = data["people"][task["person"]]
+    role = data["roles"][task["profile"]]
+    # The demo page's Markdown source, relative to this page: the i18n plugin makes it the demo
+    # of the page's language, wherever the site is served.
+    within = page_src.split("/", 1)[1] if page_src.split("/", 1)[0] in LANGUAGES else page_src
+    target = posixpath.relpath("demo/index.md", posixpath.dirname(within) or ".")
+    who = TEXT[lang]["as"].format(name=f"{person['first_name']} {person['name']}",
+                                  role=policy.role_name(role["kind"], lang))
+    return (f"[{TEXT[lang]['try']}]({target}#/task/{task_id}){{ .md-button .try-it "
+            f"data-task=\"{task_id}\" }} ({who})")
+
+
+def define_env(env):
+    @env.macro
+    def try_it(task_id: str) -> str:
+        if task_id not in tasks():
+            raise ValueError(f"try_it: unknown task {task_id!r} (demo/web/tasks.json)")
+        return link_markdown(task_id, page_language(env), env.page.file.src_uri)
+
+    @env.macro
+    def demo_task_links() -> str:
+        lang = page_language(env)
+        return tasks_list_markdown(lang, env.page.file.src_uri, page_titles(lang))
+
+
+LIST_TEXT = {
+    "fr": "{task} : [{title}]({guide}), [essayer](#/task/{id}) ({who})",
+    "nl": "{task}: [{title}]({guide}), [proberen](#/task/{id}) ({who})",
+}
+
+
+def tasks_list_markdown(lang: str, page_src: str, titles: dict) -> str:
+    """The demo page's list of every task link (from the demo page itself: a fragment only)."""
+    within = page_src.split("/", 1)[1] if page_src.split("/", 1)[0] in LANGUAGES else page_src
+    data = dataset()
+    lines = []
+    for task_id, task in tasks().items():
+        person = data["people"][task["person"]]
+        role = data["roles"][task["profile"]]
+        who = TEXT[lang]["as"].format(name=f"{person['first_name']} {person['name']}",
+                                      role=policy.role_name(role["kind"], lang))
+        guide = posixpath.relpath(task["guide"], posixpath.dirname(within) or ".")
+        lines.append("- " + LIST_TEXT[lang].format(task=f"`{task_id}`", title=titles.get(task["guide"], task["guide"]),
+                                                   guide=guide, id=task_id, who=who))
+    return "\n".join(lines)
+
+
+def page_titles(lang: str) -> dict:
+    """Each task page's first heading, read from its Markdown source."""
+    titles = {}
+    for task in tasks().values():
+        source = (ROOT / "docs" / lang / task["guide"]).read_text(encoding="utf-8")
+        found = re.search(r"^# (.+)$", source, flags=re.MULTILINE)
+        titles[task["guide"]] = found.group(1).strip() if found else task["guide"]
+    return titles
+
+
+def on_post_page_macros(env):
+    task_id = task_of_page(env.page.file.src_uri)
+    if task_id is None or f"#/task/{task_id}" in env.markdown:
+        return
+    block = "\n\n" + link_markdown(task_id, page_language(env), env.page.file.src_uri) + "\n\n"
+    heading = re.search(r"^## ", env.markdown, flags=re.MULTILINE)
+    at = heading.start() if heading else len(env.markdown)
+    env.markdown = env.markdown[:at] + block.lstrip("\n") + "\n" + env.markdown[at:] if heading \
+        else env.markdown + block
