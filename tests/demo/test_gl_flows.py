@@ -132,6 +132,11 @@ def test_users_filters_paging_and_bulk_actions(demo, lang):
     page.page.get_by_role("button", name=page.t("members.execute")).click()
     assert page.wait_error("form")["field"] == "selected"
     page.assert_accessible("users after actions")
+    # The GL's own row offers no action here: the edit screen says who designates the GL.
+    assert page.page.locator("tr[data-role='role-marie-gl'] input, tr[data-role='role-marie-gl'] a").count() == 0
+    page.goto(f"{USERS}/role-marie-gl/edit", "member-edit")
+    assert page.t("members.gl_note") in body(page)
+    assert page.page.locator(".demo-screen-body form").count() == 0
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -72,6 +72,7 @@ async function passwordScreen(ctx) {
   if (!account) return;
   const person = account.person;
   const change = form({
+    className: "demo-form demo-rules-beside",
     label: t("password.title"),
     onSubmit: async (values, element) => {
       if (!ctx.checkForm(element)) return;

@@ -91,6 +91,10 @@ async function editScreen(ctx) {
   const row = await memberRow(ctx, ctx.params.role);
   if (!row) return;
   ctx.setTitle(t("members.edit_title_named", { name: fullName(row) }));
+  if (!ACTIONABLE.includes(row.kind)) {
+    ctx.main.append(identity(ctx, row), h("p", {}, t("members.gl_note")));
+    return;
+  }
   const dataId = uid("data");
   ctx.main.append(identity(ctx, row),
     h("section", { "aria-labelledby": dataId, class: "demo-block" },
@@ -113,8 +117,12 @@ async function passwordScreen(ctx) {
   const row = await memberRow(ctx, ctx.params.role);
   if (!row) return;
   ctx.setTitle(t("members.password_title_named", { name: fullName(row) }));
-  if (!ACTIONABLE.includes(row.kind)) return;
+  if (!ACTIONABLE.includes(row.kind)) {
+    ctx.main.append(h("p", {}, t("members.gl_note")));
+    return;
+  }
   const change = form({
+    className: "demo-form demo-rules-beside",
     label: t("members.password_title"),
     onSubmit: async (values, element) => {
       if (!ctx.checkForm(element)) return;
