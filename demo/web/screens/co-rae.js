@@ -130,7 +130,7 @@ async function listScreen(ctx) {
               " ",
               link(t("co_rae.password"), ctx.href(`/co-rae/${encodeURIComponent(row.role)}/password`),
                 { "aria-label": t("co_rae.password_for", { name: fullName(row) }) })));
-        })))) : null,
+        })))) : "",
       h("p", { id: errorId, class: "demo-field-error", hidden: true }));
     return true;
   }
