@@ -12,6 +12,7 @@ import html
 import posixpath
 import re
 
+from . import demo_links
 from . import wizard_tree as wt
 from .common import LANGUAGES, page_language
 from .lexicon import entries as lexicon_entries
@@ -237,6 +238,11 @@ class Renderer:
         ]
         if guide:
             parts += [f'<h3 class="wizard-guide">{html.escape(self.labels["in_guide"])}</h3>', guide]
+        # An answer that describes a task links to the demo opened on it: derived from the answer's
+        # guide pages and the demo's task table, so nobody types the link here.
+        tasks = [tid for path in task.get("guide", []) if (tid := demo_links.task_of_page(path))]
+        parts += [f'<p class="wizard-try" markdown="1">{demo_links.link_markdown(tid, lang, self.src)}</p>'
+                  for tid in tasks]
         parts.append(self.definitions())
         return parts
 
