@@ -3,7 +3,7 @@
 Each submodule owns one kind of generated content and registers its macros in `define_env`.
 """
 
-from . import demo_links, engine_reference, lexicon, password_rules, rights, wizard
+from . import demo_links, engine_reference, lexicon, rights, wizard
 
 
 def define_env(env):
@@ -12,7 +12,6 @@ def define_env(env):
     engine_reference.define_env(env)
     wizard.define_env(env)
     demo_links.define_env(env)
-    password_rules.define_env(env)
 
 
 def on_post_page_macros(env):
