@@ -191,10 +191,17 @@ class Engine:
             ctx.profile = self.state["roles"].get(session["profile"])
         if cmd.session == "person":
             return  # session commands: a person whose current profile got blocked may still switch
+        self.require(ctx, cmd.action)
+
+    @staticmethod
+    def require(ctx: Context, action: str) -> None:
+        """Refuse unless the session's profile may do `action` (policy table); the decision, with
+        its scope, is kept for ctx.authorize. Also used by commands whose action depends on an
+        argument (session.view_page)."""
         if ctx.profile is not None and ctx.profile["status"] == "blocked":
             raise EngineError("profile_blocked", rule="blocked_cannot_act")
         ctx.role = ctx.profile["kind"] if ctx.profile else "person"
-        decision = policy.decide(ctx.role, cmd.action)
+        decision = policy.decide(ctx.role, action)
         if not decision.allowed and ctx.profile is None and decision.rule == policy.DEFAULT_RULE:
             raise EngineError("profile_required", instead=list(decision.instead))
         if not decision.allowed:

@@ -109,3 +109,31 @@ def logout(ctx):
     ctx.note_target(person=ctx.person["id"])
     ctx.tx.delete(ctx.state["sessions"], ctx.session["id"])
     return {"session": None}
+
+
+# Detail pages whose opening is a step of the guide by itself, while other screens read the same
+# data (every RAE home lists the enterprise's qualities with enterprise.view): only this entry
+# tells the journal that the reader looked at the page. Each page names the policy action whose
+# data it shows, so noting it is refused exactly when reading it would be.
+PAGES = {"enterprise": "enterprise.view", "quality": "quality.view"}
+
+
+@command("session.view_page", group="session", session="person",
+         fr="Noter dans le journal qu'une page de détail a été ouverte : enterprise (l'entreprise) ou quality (une "
+            "qualité). Refusé au profil qui ne peut pas en lire les données.",
+         nl="In het logboek noteren dat een detailpagina geopend werd: enterprise (de onderneming) of quality (een "
+            "hoedanigheid). Geweigerd voor een profiel dat de gegevens ervan niet mag lezen.",
+         args=(Arg("page", "string", "enterprise ou quality", "enterprise of quality", choices=tuple(PAGES)),
+               Arg("quality", "string", "Qualité de la page quality (par défaut celle du profil)",
+                   "Hoedanigheid van de pagina quality (standaard die van het profiel)", required=False)))
+def view_page(ctx, page, quality=None):
+    ctx.engine.require(ctx, PAGES[page])
+    if page == "quality":
+        q = ctx.quality_arg(quality)
+        ctx.authorize(enterprise=q["enterprise"], quality=q["id"])
+    else:
+        if quality is not None:
+            raise EngineError("unknown_argument", field="quality")
+        ctx.authorize(enterprise=ctx.enterprise_arg(None)["id"])
+    ctx.note_target(page=page)
+    return {"page": page}
