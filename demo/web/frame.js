@@ -3,7 +3,8 @@
 // route: checks the session, renders the screen into a fresh container, then moves the focus —
 // to the screen's heading after a change of screen, to the first field at fault or to the
 // message after a refusal. On the first screen after the page loads the focus stays where the
-// browser put it (the top of the page).
+// browser put it (the top of the page). `coach` (coach.js), when given, is the panel above the
+// screens with the reader's scenario goal and tour progress, drawn again with each screen.
 
 import * as api from "./api.js";
 import { button, focus, h } from "./dom.js";
@@ -15,7 +16,7 @@ import { roleName } from "./policy.js";
 import { href, match, navigate, takeFlash } from "./router.js";
 import * as session from "./session.js";
 
-export function createFrame(root, screens) {
+export function createFrame(root, screens, { coach = null } = {}) {
   const heading = h("h2", { id: "demo-heading", class: "demo-heading", tabindex: "-1" }, t("frame.loading_title"));
   const errorBox = h("div", { class: "demo-error", role: "alert", tabindex: "-1", hidden: true });
   const live = h("div", { class: "demo-live", role: "status" });
@@ -26,12 +27,12 @@ export function createFrame(root, screens) {
   const tools = h("section", { class: "demo-tools", "aria-labelledby": "demo-tools-heading" });
   const pageTitle = document.title;
 
-  root.replaceChildren(
-    bar, notice,
+  root.replaceChildren(...[
+    bar, notice, coach?.element,
     h("div", { class: "demo-layout" },
       nav,
       h("section", { class: "demo-screen", "aria-labelledby": "demo-heading" }, heading, errorBox, live, main)),
-    tools);
+    tools].filter(Boolean));
   root.dataset.demo = "loading";
   // When the interface appeared (ms since navigation start), to compare with the engine's start.
   root.dataset.shownAt = String(Math.round(performance.now()));
@@ -187,6 +188,8 @@ export function createFrame(root, screens) {
         ctx.fail({ code: "interface_error", message: t("frame.screen_failed", { detail: String(error?.message ?? error) }), instead: [] });
       }
     }
+    if (mine !== generation) return;
+    if (coach) await coach.refresh(path);
     if (mine !== generation) return;
     const target = ctx.done();
     if (flash) ctx.announce(flash);

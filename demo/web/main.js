@@ -6,6 +6,7 @@
 import * as api from "./api.js";
 import { h } from "./dom.js";
 import { loadLabels, t } from "./i18n.js";
+import { createCoach } from "./coach.js";
 import { mountTools, problemText } from "./controls.js";
 import { createFrame } from "./frame.js";
 import { dropQuery, navigate, parse, register, start } from "./router.js";
@@ -18,7 +19,8 @@ const root = document.getElementById("demo-app");
 async function main() {
   await loadLabels();
   for (const screen of screens) register(screen);
-  const frame = createFrame(root, screens);
+  const coach = createCoach();
+  const frame = createFrame(root, screens, { coach });
   try {
     await api.start();
     root.dataset.engineAt = String(Math.round(performance.now()));
@@ -26,7 +28,11 @@ async function main() {
     frame.failed(String(error?.message ?? error));
     return;
   }
-  api.onStateChange(() => store.scheduleSave());
+  api.onStateChange(() => {
+    store.scheduleSave();
+    // An action done in place (no new screen) may reach the scenario's goal or tick a step.
+    void coach.refresh();
+  });
   const notices = [];
 
   // A share link (?state=…) wins over what this browser had kept.

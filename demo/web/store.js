@@ -3,7 +3,13 @@
 // share link. The saved object is versioned:
 //
 //   {"format": "egov-demo/saved-state", "version": 1, "saved": "<ISO time>",
-//    "engine": <state.export>, "ui": {"session": "<token>" | null}}
+//    "engine": <state.export>, "ui": {"session": "<token>" | null,
+//      "scenario": {"name", "since"} | null, "tours": {<tour>: {"since"}}, "tour": "<tour>" | null}}
+//
+// `scenario` is the named scenario opened last (its goal is shown), `tours` the guided tours
+// started, `tour` the one followed. `since` is a journal sequence number: what the reader did is
+// read in the engine's journal after it, so it travels with the engine state it belongs to.
+// Saved objects of version 1 without these fields load as having none.
 //
 // A stored object of another format or version, unreadable JSON, or an engine state that
 // state.load refuses is never used: the caller reports it and starts again from the demo data.
@@ -19,7 +25,8 @@ const ENGINE_SCHEMA = "egov-roles/state";
 const COMPRESSED = "z.";
 const PLAIN = "j.";
 
-let ui = { session: null };
+const emptyUi = () => ({ session: null, scenario: null, tours: {}, tour: null });
+let ui = emptyUi();
 let saveTimer = null;
 let storageProblem = null;
 
@@ -74,15 +81,30 @@ export function check(value) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return { ok: false, problem: "format" };
   // A bare engine export (state.export) is accepted too: it is wrapped with an empty interface part.
   if (value.schema === ENGINE_SCHEMA) {
-    return { ok: true, saved: { format: FORMAT, version: VERSION, engine: value, ui: { session: null } } };
+    return { ok: true, saved: { format: FORMAT, version: VERSION, engine: value, ui: emptyUi() } };
   }
   if (value.format !== FORMAT) return { ok: false, problem: "format" };
   if (typeof value.version !== "number") return { ok: false, problem: "format" };
   if (value.version < VERSION) return { ok: false, problem: "older", detail: value.version };
   if (value.version > VERSION) return { ok: false, problem: "newer", detail: value.version };
   if (!value.engine || typeof value.engine !== "object") return { ok: false, problem: "format" };
-  const session = typeof value.ui?.session === "string" ? value.ui.session : null;
-  return { ok: true, saved: { ...value, ui: { session } } };
+  return { ok: true, saved: { ...value, ui: checkedUi(value.ui) } };
+}
+
+const isSince = (value) => Number.isInteger(value) && value >= 0;
+const isName = (value) => typeof value === "string" && /^[a-z0-9_-]{1,40}$/.test(value);
+
+// The interface's part, keeping only what has the expected shape (it may come from a file).
+function checkedUi(value) {
+  const out = emptyUi();
+  if (typeof value?.session === "string") out.session = value.session;
+  const scenario = value?.scenario;
+  if (isName(scenario?.name) && isSince(scenario?.since)) out.scenario = { name: scenario.name, since: scenario.since };
+  for (const [name, progress] of Object.entries(value?.tours ?? {})) {
+    if (isName(name) && isSince(progress?.since)) out.tours[name] = { since: progress.since };
+  }
+  if (isName(value?.tour)) out.tour = value.tour;
+  return out;
 }
 
 // Load a checked object into the engine: {ok: true} or {ok: false, problem: "engine", error}.
@@ -129,7 +151,7 @@ export async function restore() {
 export async function resetToDemo() {
   const response = await system("state.reset", { dataset: "demo" });
   if (!response.ok) throw new Error(response.error.message);
-  ui = { session: null };
+  ui = emptyUi();
   await saveNow();
 }
 

@@ -16,6 +16,8 @@ export const screens = [
       ctx.setTitle(t("enterprise.title"));
       const enterprise = await ctx.run("enterprise.view");
       if (!enterprise) return;
+      // The RAE home reads enterprise.view too: this journal entry is what says the detail was looked at.
+      await ctx.request("session.view_page", { page: "enterprise" });
       const idA = uid("ent");
       const idB = uid("rae");
       const rae = enterprise.rae;

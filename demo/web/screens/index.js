@@ -9,8 +9,11 @@ import { screens as login } from "./login.js";
 import { screens as profile } from "./profile.js";
 import { screens as root } from "./root.js";
 import { screens as search } from "./search.js";
-// Links from the guide: #/task/<id>?person=&profile= (tasks.json).
+// Links from the guide: #/task/<id>?person=&profile= (tasks.json), named scenarios
+// #/scenario/<name> (scenarios.json), guided tours #/tour/<name> (tours.json).
+import { screens as scenario } from "./scenario.js";
 import { screens as task } from "./task.js";
+import { screens as tour } from "./tour.js";
 // Local manager (and an RAE who opened a quality), everyone's account, legal representative,
 // role assignments, the demo's mailbox and journal.
 import { screens as account } from "./account.js";
@@ -30,6 +33,8 @@ export const screens = [
   ...root,
   ...login,
   ...task,
+  ...scenario,
+  ...tour,
   ...profile,
   ...home,
   ...enterprise,

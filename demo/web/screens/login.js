@@ -122,6 +122,8 @@ export const screens = [
 
       ctx.main.append(
         h("p", {}, t("login.intro")),
+        // New readers: the guided tours and scenarios, before any login (the menu needs one).
+        h("p", { class: "demo-note" }, t("login.tours"), " ", h("a", { href: ctx.href("/tours") }, t("menu.tours"))),
         h("section", { "aria-labelledby": eidId, class: "demo-block" },
           h("h3", { id: eidId }, t("login.eid_title")),
           h("p", {}, t("login.eid_intro")),

@@ -108,6 +108,8 @@ export const screens = [
       ctx.setTitle(t("detail.title"));
       const quality = await ctx.run("quality.view", { quality: ctx.quality });
       if (!quality) return;
+      // Other screens read quality.view too: this journal entry is what says the detail was looked at.
+      await ctx.request("session.view_page", { page: "quality", quality: quality.id });
       ctx.setTitle(t("detail.title_named", { quality: quality.name }));
       const ids = [uid("edit"), uid("apps"), uid("tech")];
       ctx.main.append(identification(ctx, quality),
