@@ -3,7 +3,7 @@
 Each submodule owns one kind of generated content and registers its macros in `define_env`.
 """
 
-from . import demo_links, engine_reference, lexicon, rights, wizard
+from . import demo_links, engine_reference, lexicon, rights, scenarios, tours, wizard
 
 
 def define_env(env):
@@ -12,6 +12,8 @@ def define_env(env):
     engine_reference.define_env(env)
     wizard.define_env(env)
     demo_links.define_env(env)
+    scenarios.define_env(env)
+    tours.define_env(env)
 
 
 def on_post_page_macros(env):
