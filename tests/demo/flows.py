@@ -150,3 +150,34 @@ def send(form) -> None:
     button = form.locator("button[type=submit]").last
     button.focus()
     button.press("Enter")
+
+
+# --- the demo's session and saved interface state (scenarios, tours) ---------------------------
+
+def demo_module(page, name: str) -> str:
+    """The URL of one of the demo application's modules (its folder is named by a hash)."""
+    return page.page.evaluate(
+        "n => document.querySelector('script[type=module][src*=\"demo-app\"]').src.replace(/main\\.js$/, n)", name)
+
+
+def whoami(page) -> dict | None:
+    """What the engine says about the demo's session (person and profile), or None."""
+    return page.page.evaluate("""async (url) => {
+        const api = await import(url);
+        const response = await api.request('session.whoami');
+        return response.ok ? response.data : null;
+    }""", demo_module(page, "api.js"))
+
+
+def saved_ui(page) -> dict:
+    """The interface part of the state the demo saved in the browser (store.js)."""
+    return page.page.evaluate("() => JSON.parse(localStorage.getItem('egov-demo/state') || '{}').ui || {}")
+
+
+def journal_commands(page) -> list[str]:
+    """The engine journal's commands, oldest first."""
+    return page.page.evaluate("""async (url) => {
+        const api = await import(url);
+        const response = await api.system('journal.list', {limit: 1000000});
+        return response.data.map(e => e.command).reverse();
+    }""", demo_module(page, "api.js"))
