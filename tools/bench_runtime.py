@@ -152,7 +152,7 @@ def load(context, url: str, server, reload_page=None):
     return ready, server.sent, page, info or {}
 
 
-def measure(pw, url: str, server) -> dict:
+def measure(pw, url: str, server, settle: float = SETTLE) -> dict:
     with tempfile.TemporaryDirectory() as profile:
         context = pw.chromium.launch_persistent_context(
             profile, executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True
@@ -160,7 +160,7 @@ def measure(pw, url: str, server) -> dict:
         try:
             context.add_init_script(READY_PROBE)
             cold, cold_bytes, page, info = load(context, url, server)
-            time.sleep(SETTLE)
+            time.sleep(settle)
             warm, warm_bytes, page, warm_info = load(context, url, server, reload_page=page)
             return {"cold": cold, "warm": warm, "cold_bytes": cold_bytes, "warm_bytes": warm_bytes,
                     "mode": info.get("mode"), "warm_mode": warm_info.get("mode"),
@@ -207,6 +207,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--calls", type=int, default=300)
     parser.add_argument("--no-engine-bench", action="store_true")
+    parser.add_argument("--settle", type=float, default=SETTLE,
+                        help="seconds between the cold load and the reload")
+    parser.add_argument("--only", choices=("baseline", "demo"), help="measure one page only")
     parser.add_argument("--verbose", action="store_true", help="the worker's own timings per load")
     args = parser.parse_args()
 
@@ -216,18 +219,20 @@ def main() -> None:
     server = start_server(args.site, runtime)
     base = f"http://127.0.0.1:{server.server_address[1]}"
     pages = {"baseline": base + BASELINE_PATH, "demo": base + "/demo/"}
+    if args.only:
+        pages = {args.only: pages[args.only]}
     results: dict[str, list[dict]] = {name: [] for name in pages}
     with sync_playwright() as pw:
         for n in range(args.rounds):
             for name, url in pages.items():  # interleaved: both see the same machine load
-                results[name].append(measure(pw, url, server))
+                results[name].append(measure(pw, url, server, args.settle))
                 r = results[name][-1]
                 print(f"round {n + 1} {name:8}  cold {r['cold']:.3f} s  warm {r['warm']:.3f} s",
                       file=sys.stderr)
                 if args.verbose and r["timings"][1]:
                     print(f"  worker (ms after its start at {r['timings'][0]} / {r['timings'][2]} ms):"
                           f"\n  cold {r['timings'][1]}\n  warm {r['timings'][3]}", file=sys.stderr)
-        trips = round_trip(pw, pages["demo"], args.calls)
+        trips = round_trip(pw, pages["demo"], args.calls) if "demo" in pages else {}
     server.shutdown()
 
     med = {name: {key: statistics.median(r[key] for r in rs)
@@ -241,8 +246,9 @@ def main() -> None:
         m = med[name]
         print(f"{labels[name]:34} {m['cold']:7.3f}s {m['warm']:7.3f}s {mb(m['cold_bytes']):>12}"
               f" {mb(m['warm_bytes']):>12}")
-    print(f"{'ratio demo / baseline':34} {med['demo']['cold'] / med['baseline']['cold']:8.2f}"
-          f" {med['demo']['warm'] / med['baseline']['warm']:8.2f}   (target: at most 0.33)")
+    if len(pages) == 2:
+        print(f"{'ratio demo / baseline':34} {med['demo']['cold'] / med['baseline']['cold']:8.2f}"
+              f" {med['demo']['warm'] / med['baseline']['warm']:8.2f}   (target: at most 0.33)")
     for key, label in (("validate", "engine.validate"), ("whoami", "session.whoami")):
         samples = trips.get(key)
         if samples:

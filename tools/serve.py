@@ -1,7 +1,11 @@
 """Serve the built site on the loopback interface.
 
 The standard library's server is enough for a static site, but it does not know every type the
-demo needs (ES modules, WebAssembly), and browsers refuse a module served as text/plain.
+demo needs (ES modules, WebAssembly), and browsers refuse a module served as text/plain. Two more
+things a host of this site must do, and this server does:
+- send a file's gzip'd twin (`<file>.gz`, written by the build beside the demo runtime's large
+  files) with `Content-Encoding: gzip` to a browser that accepts it, as nginx's `gzip_static`;
+- give the runtime's files (/runtime/) a long cache lifetime and their own Content-Security-Policy.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import argparse
 import functools
 import http.server
 import mimetypes
+import os
 from pathlib import Path
 
 EXTRA_TYPES = {
@@ -38,6 +43,28 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             # their own. Same-origin scripts, and WebAssembly compilation, nothing else.
             self.send_header("Content-Security-Policy", RUNTIME_CSP)
         super().end_headers()
+
+    def send_head(self):
+        """The plain file, or its `.gz` twin with Content-Encoding: gzip when the browser accepts
+        gzip and the build wrote one."""
+        path = self.translate_path(self.path)
+        packed = path + ".gz"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not accepts or os.path.isdir(path) or not os.path.isfile(packed) or not os.path.isfile(path):
+            return super().send_head()
+        try:
+            source = open(packed, "rb")  # noqa: SIM115 - closed by the caller (do_GET, do_HEAD)
+        except OSError:
+            return super().send_head()
+        stat = os.fstat(source.fileno())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(stat.st_size))
+        self.send_header("Last-Modified", self.date_time_string(stat.st_mtime))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return source
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - signature from the base class
         if not getattr(self.server, "quiet", False):

@@ -9,9 +9,9 @@
 //   worker falls back to it if a snapshot cannot be restored).
 // Either way site-packages is filled before Python starts, with the files of the wheels the site
 // serves: the file system is not part of a memory snapshot, and the engine imports some modules
-// and reads its data files lazily. The build packs those files once into site-packages.tar.gz
-// (tools/build_runtime.py): one stream to decompress instead of some 360 wheel members, each its
-// own stream, which cost half a second of the worker's time.
+// and reads its data files lazily. The build packs those files once into site-packages.tar
+// (tools/build_runtime.py): one download instead of some 360 wheel members to inflate one by one,
+// which cost half a second of the worker's time.
 
 // Python side of the bridge: one JSON string in, one JSON string out (the engine accepts and
 // returns JSON text; the fallback covers a dict-returning handle).
@@ -84,33 +84,8 @@ export function writeFiles(FS, files, target) {
   }
 }
 
-// Read a gzip'd response into a buffer of its known decompressed size, reporting the compressed
-// bytes as they arrive.
-export async function readGzip(response, size, onBytes = () => {}) {
-  const counted = response.body.pipeThrough(
-    new TransformStream({
-      transform(chunk, controller) {
-        onBytes(chunk.length);
-        controller.enqueue(chunk);
-      },
-    }),
-  );
-  const reader = counted.pipeThrough(new DecompressionStream("gzip")).getReader();
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (at + value.length > size) throw new Error(`${response.url}: more than the expected ${size} bytes`);
-    out.set(value, at);
-    at += value.length;
-  }
-  if (at !== size) throw new Error(`${response.url}: ${at} bytes, expected ${size}`);
-  return out;
-}
-
 // Start the engine. `config` is the runtime manifest written at build time (runtime-config.js);
-// `sitePackages` a promise of the (decompressed) site-packages tar; `snapshot` a promise of the
+// `sitePackages` a promise of the site-packages tar's bytes; `snapshot` a promise of the
 // snapshot's bytes, or null for a fresh start.
 export async function bootEngine({
   loadPyodide,
@@ -118,6 +93,7 @@ export async function bootEngine({
   config,
   sitePackages,
   snapshot = null,
+  createPyodideModule = undefined,
   makeSnapshot = false,
   stderr = () => {},
   mark = () => {},
@@ -136,6 +112,10 @@ export async function bootEngine({
     stdin: () => null,
     _makeSnapshot: makeSnapshot,
     _loadSnapshot: snapshot ?? undefined,
+    createPyodideModule: createPyodideModule && (async (settings) => {
+      mark("createModule");
+      return (await createPyodideModule)(settings);
+    }),
     async fsInit(FS, { sitePackages: target }) {
       // Pyodide records the distributions it finds in site-packages at start-up, and refuses
       // to snapshot an instance that has any: when making the snapshot they go in afterwards.

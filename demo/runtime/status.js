@@ -23,6 +23,11 @@ engine.addEventListener("progress", (event) => showProgress(event.detail.fractio
 engine.ready.then(
   (info) => {
     showProgress(1);
+    // Loaded: the bar and its label have said what they had to; the status line says "ready".
+    if (progress) {
+      progress.hidden = true;
+      if (progress.id) document.querySelector(`label[for="${CSS.escape(progress.id)}"]`)?.setAttribute("hidden", "");
+    }
     if (status) status.textContent = text(status, "textReady", { mode: info.mode, python: info.python });
     if (ping) ping.querySelector("button")?.removeAttribute("aria-disabled");
   },

@@ -10,7 +10,7 @@
 
 import { loadPyodide } from "./pyodide.mjs";
 import config from "./runtime-config.js";
-import { bootEngine, readGzip } from "./boot.mjs";
+import { bootEngine } from "./boot.mjs";
 
 const started = performance.now();
 // The worker's time origin, so the page can place the worker's marks on its own clock.
@@ -19,9 +19,10 @@ const here = new URL("./", import.meta.url);
 const timings = {};
 const mark = (name) => (timings[name] = Math.round(performance.now() - started));
 
-// Progress: the bytes of the snapshot and of site-packages as they arrive, plus the files
-// Pyodide's loader fetches itself (counted when they complete, from resource timing).
-const total = config.snapshot.transferSize + config.sitePackages.transferSize + config.coreSize;
+// Progress: the share of the runtime's bytes (uncompressed) whose files have arrived, each counted
+// when it is complete: the worker's own two (fetchWhole) and those Pyodide's loader fetches
+// itself (from resource timing).
+const total = config.snapshot.size + config.sitePackages.size + config.coreSize;
 let loaded = 0;
 function advance(bytes) {
   loaded += bytes;
@@ -37,31 +38,60 @@ if (typeof PerformanceObserver === "function") {
 // Pyodide's loader compiles its WebAssembly only once the snapshot has arrived (it awaits the
 // snapshot before it creates the module). Compiling it from the start, while the snapshot
 // downloads, and handing Pyodide the compiled module takes that wait off the critical path.
-// Pyodide's own request for the file then comes from the HTTP cache and is dropped unread.
 const wasmURL = new URL("pyodide.asm.wasm", here).href;
-const compiled = WebAssembly.compileStreaming(fetch(wasmURL));
+const wasmResponse = fetch(wasmURL);
+wasmResponse.catch(() => {}); // awaited below
+const compiled = WebAssembly.compileStreaming(wasmResponse);
 compiled.catch(() => {}); // awaited below
+// Pyodide fetches the file too. A second request for the same URL while the first is in flight
+// keeps Chrome from caching the compiled code for the next visit (measured: no code cache, a full
+// compile on every reload), so Pyodide's request gets this one's response, whose body the
+// compilation above reads; Pyodide's instantiation then takes the compiled module.
+const fetchOriginal = self.fetch;
+self.fetch = (input, init) => {
+  const url = input instanceof Request ? input.url : String(input);
+  if (url !== wasmURL) return fetchOriginal.call(self, input, init);
+  self.fetch = fetchOriginal;
+  return wasmResponse;
+};
 const instantiateStreaming = WebAssembly.instantiateStreaming;
 WebAssembly.instantiateStreaming = async (source, imports) => {
   const response = await source;
-  if (response.url !== wasmURL) return instantiateStreaming(response, imports);
-  response.body?.cancel().catch(() => {});
+  if (response !== (await wasmResponse)) return instantiateStreaming(response, imports);
+  WebAssembly.instantiateStreaming = instantiateStreaming;
   const module = await compiled;
   mark("compiled");
-  return { module, instance: await WebAssembly.instantiate(module, imports) };
+  const instance = await WebAssembly.instantiate(module, imports);
+  mark("instantiated");
+  return { module, instance };
 };
 
-async function fetchGzip({ file, size }, name) {
+// The snapshot and site-packages travel gzip'd (Content-Encoding: the site serves the .gz files
+// the build writes beside them, as tools/serve.py does and any host should) and are read whole:
+// the browser's network process inflates them, off this thread, and no JavaScript touches the
+// bytes on the way. Inflating them here, chunk by chunk, was the largest cost of a reload in a
+// Chrome trace (the inflating itself, and the garbage collections its chunks caused).
+async function fetchWhole({ file, size }, name) {
   const response = await fetch(new URL(file, here));
   if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-  const bytes = await readGzip(response, size, advance);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.length !== size) throw new Error(`${file}: ${bytes.length} bytes, expected ${size}`);
   mark(name);
+  advance(size);
   return bytes;
 }
 
+// Pyodide's loader imports its 1.2 MB Emscripten module only once it has read its options; asked
+// for now, it downloads and compiles alongside the rest.
+const createPyodideModule = import("./pyodide.asm.mjs").then((module) => {
+  mark("asm");
+  return module.default;
+});
+createPyodideModule.catch(() => {}); // awaited in bootEngine
+
 // Both downloads start now, alongside Pyodide's own (WebAssembly, standard library).
-const snapshot = fetchGzip(config.snapshot, "snapshot");
-const sitePackages = fetchGzip(config.sitePackages, "sitePackagesFetched");
+const snapshot = fetchWhole(config.snapshot, "snapshot");
+const sitePackages = fetchWhole(config.sitePackages, "sitePackagesFetched");
 // Failures are handled where these are awaited (in bootEngine); this only keeps the browser
 // from reporting them as unhandled before then.
 for (const pending of [snapshot, sitePackages]) pending.catch(() => {});
@@ -88,7 +118,7 @@ onmessage = ({ data }) => {
 
 async function start() {
   const stderr = (line) => console.warn(`[python] ${line}`);
-  const options = { loadPyodide, indexURL: here.href, config, sitePackages, stderr, mark };
+  const options = { loadPyodide, indexURL: here.href, config, sitePackages, createPyodideModule, stderr, mark };
   try {
     engine = await bootEngine({ ...options, snapshot });
   } catch (error) {

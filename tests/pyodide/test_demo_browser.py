@@ -8,6 +8,7 @@ requests and requests leaving 127.0.0.1, which it blocks) on the freshly built s
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 
@@ -61,6 +62,9 @@ def test_demo_engine_answers_through_the_page(open_page, path):
     page.wait_for_selector("html[data-engine=ready]", timeout=READY_TIMEOUT_MS)
     assert page.text_content("[data-engine-status]").strip() == READY_TEXT[lang]
     assert page.get_attribute("[data-engine-progress]", "value") == "100"
+    # Once ready, the bar and its label are gone from view; the status line remains.
+    assert not page.is_visible("[data-engine-progress]")
+    assert not page.is_visible("label[for=engine-progress]")
 
     # The page's own interaction: the ping form, with the keyboard.
     page.focus("form[data-engine-ping] button")
@@ -116,6 +120,10 @@ def test_runtime_files_are_the_site_own(site_build):
     for w in data["wheels"]:
         assert (runtime / data["wheelsDir"] / w["file"]).stat().st_size == w["size"]
     for packed in (data["snapshot"], data["sitePackages"]):
-        assert (runtime / packed["file"]).stat().st_size == packed["transferSize"]
+        assert (runtime / packed["file"]).stat().st_size == packed["size"]
+        # The gzip'd twin a server sends with Content-Encoding: gzip (tools/serve.py).
+        assert (runtime / (packed["file"] + ".gz")).stat().st_size == packed["transferSize"]
+    for name in ("pyodide.asm.wasm", "pyodide.asm.mjs"):
+        assert gzip.decompress((runtime / (name + ".gz")).read_bytes()) == (runtime / name).read_bytes()
     names = {w["file"].split("-")[0] for w in data["wheels"]}
     assert {"egov_roles", "python_stdnum"} <= names, names
