@@ -3,7 +3,8 @@ read by the demo's #/task/<id> screen): one table, so a task page and the demo c
 
 A task page (its `guide` entry in the table) gets its link without anyone typing it: after the
 macros ran, the link is put before the page's first section heading, under the intro and the
-who_may block. `try_it("<task id>")` writes the same link anywhere else (e.g. a wizard answer).
+who_may block, with the demo's screen of the task below it (demo_screens.py). `try_it("<task id>")`
+writes the same link anywhere else (e.g. a wizard answer).
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import re
 from functools import lru_cache
 
 from egov_roles import demo_data, policy
+from mkdocs.exceptions import PluginError
 
+from . import demo_screens
 from .common import LANGUAGES, ROOT, page_language
 
 TASKS_FILE = ROOT / "demo" / "web" / "tasks.json"
@@ -102,12 +105,24 @@ def page_titles(lang: str) -> dict:
     return titles
 
 
+def alt_text(task_id: str, lang: str) -> str:
+    """The screenshot's alt text, from the task table (one place for it)."""
+    alt = (tasks()[task_id].get("alt") or {}).get(lang, "").strip()
+    if not alt:
+        raise PluginError(f"demo/web/tasks.json: task {task_id!r} has no alt text in {lang} (alt.{lang})")
+    return alt
+
+
 def on_post_page_macros(env):
     task_id = task_of_page(env.page.file.src_uri)
-    if task_id is None or f"#/task/{task_id}" in env.markdown:
+    if task_id is None:
         return
-    block = "\n\n" + link_markdown(task_id, page_language(env), env.page.file.src_uri) + "\n\n"
+    lang = page_language(env)
+    parts = [demo_screens.figure_html(task_id, alt_text(task_id, lang), lang, env.page.url)]
+    if f"#/task/{task_id}" not in env.markdown:
+        parts.insert(0, link_markdown(task_id, lang, env.page.file.src_uri))
+    block = "\n\n".join(part for part in parts if part)
     heading = re.search(r"^## ", env.markdown, flags=re.MULTILINE)
     at = heading.start() if heading else len(env.markdown)
-    env.markdown = env.markdown[:at] + block.lstrip("\n") + "\n" + env.markdown[at:] if heading \
-        else env.markdown + block
+    env.markdown = env.markdown[:at] + block + "\n\n" + env.markdown[at:] if heading \
+        else env.markdown + "\n\n" + block + "\n"
