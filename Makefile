@@ -10,7 +10,7 @@ CHROMIUM := /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install install-browser build serve test test-slow bench check-pages clean
+.PHONY: help install install-browser install-browser-locales build serve test test-slow bench check-pages screenshots clean
 
 help:
 	@echo "make serve  - install, build and serve the site on http://$(HOST):$(PORT)/"
@@ -18,6 +18,7 @@ help:
 	@echo "make build  - write the complete static site to site/"
 	@echo "make bench  - print the benchmark figures"
 	@echo "make check-pages - print the browser-check figures of every built page"
+	@echo "make screenshots - shoot the demo's screens for the guide's task pages (after a demo change)"
 
 install:
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
@@ -26,6 +27,10 @@ install:
 
 install-browser:
 	@test -x $(CHROMIUM) || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+
+# chromium's French and Dutch interface: the screenshots show the browser's own words (a file field).
+install-browser-locales: install-browser
+	@test -f /usr/lib/chromium/locales/nl.pak || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium-l10n; }
 
 build: install
 	$(RUN) python -m tools.build_runtime
@@ -48,6 +53,11 @@ bench: install build
 # Console errors, failed and third-party requests, axe violations of every page of the fresh build.
 check-pages: install install-browser build
 	$(RUN) python -m tools.check_pages --site site
+
+# The demo's screens on the guide's task pages (docs/assets/screens/), with their manifest; not part
+# of build or test: tests/site/test_screenshots.py says when the demo changed and they need redoing.
+screenshots: install install-browser-locales
+	$(RUN) python -m tools.screenshots
 
 clean:
 	rm -rf site build dist .pytest_cache
