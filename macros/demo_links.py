@@ -22,8 +22,10 @@ from .common import LANGUAGES, ROOT, page_language
 
 TASKS_FILE = ROOT / "demo" / "web" / "tasks.json"
 TEXT = {
-    "fr": {"try": "Essayer dans la démo", "as": "connecté comme {name}, profil {role}"},
-    "nl": {"try": "Probeer het in de demo", "as": "aangemeld als {name}, profiel {role}"},
+    "fr": {"try": "Essayer dans la démo", "as": "connecté comme {name}, profil {role}",
+           "as_person": "connecté comme {name}, profil encore à choisir"},
+    "nl": {"try": "Probeer het in de demo", "as": "aangemeld als {name}, profiel {role}",
+           "as_person": "aangemeld als {name}, profiel nog te kiezen"},
 }
 
 
@@ -45,17 +47,24 @@ def task_of_page(src_uri: str) -> str | None:
     return next((tid for tid, task in tasks().items() if task["guide"] == src_uri), None)
 
 
-def link_markdown(task_id: str, lang: str, page_src: str) -> str:
-    task = tasks()[task_id]
+def who_text(task: dict, lang: str) -> str:
+    """Whom the link logs in as: the person, and the profile unless the task is to choose one."""
     data = dataset()
     person = data["people"][task["person"]]
+    name = f"{person['first_name']} {person['name']}"
+    if not task.get("profile"):
+        return TEXT[lang]["as_person"].format(name=name)
     role = data["roles"][task["profile"]]
+    return TEXT[lang]["as"].format(name=name, role=policy.role_name(role["kind"], lang))
+
+
+def link_markdown(task_id: str, lang: str, page_src: str) -> str:
+    task = tasks()[task_id]
     # The demo page's Markdown source, relative to this page: the i18n plugin makes it the demo
     # of the page's language, wherever the site is served.
     within = page_src.split("/", 1)[1] if page_src.split("/", 1)[0] in LANGUAGES else page_src
     target = posixpath.relpath("demo/index.md", posixpath.dirname(within) or ".")
-    who = TEXT[lang]["as"].format(name=f"{person['first_name']} {person['name']}",
-                                  role=policy.role_name(role["kind"], lang))
+    who = who_text(task, lang)
     return (f"[{TEXT[lang]['try']}]({target}#/task/{task_id}){{ .md-button .try-it "
             f"data-task=\"{task_id}\" }} ({who})")
 
@@ -82,13 +91,9 @@ LIST_TEXT = {
 def tasks_list_markdown(lang: str, page_src: str, titles: dict) -> str:
     """The demo page's list of every task link (from the demo page itself: a fragment only)."""
     within = page_src.split("/", 1)[1] if page_src.split("/", 1)[0] in LANGUAGES else page_src
-    data = dataset()
     lines = []
     for task_id, task in tasks().items():
-        person = data["people"][task["person"]]
-        role = data["roles"][task["profile"]]
-        who = TEXT[lang]["as"].format(name=f"{person['first_name']} {person['name']}",
-                                      role=policy.role_name(role["kind"], lang))
+        who = who_text(task, lang)
         guide = posixpath.relpath(task["guide"], posixpath.dirname(within) or ".")
         lines.append("- " + LIST_TEXT[lang].format(task=f"`{task_id}`", title=titles.get(task["guide"], task["guide"]),
                                                    guide=guide, id=task_id, who=who))
