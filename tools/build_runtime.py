@@ -7,8 +7,9 @@ build/runtime/ holds:
       the engine and its locked pure-Python dependencies (tools/wheels.py)
   site-packages.tar
       the same wheels' files as site-packages holds them, in one archive for the worker
-  engine.snapshot
-      Pyodide's memory once Python has started and imported the engine (make-snapshot.mjs)
+  engine.snapshot.gz
+      Pyodide's memory once Python has started and imported the engine (make-snapshot.mjs),
+      gzip'd (the worker inflates it as it arrives)
   *.gz
       the same bytes gzip'd, beside the files worth it (PRECOMPRESSED), to be served with
       Content-Encoding: gzip
@@ -55,8 +56,9 @@ SITE_PACKAGES = "site-packages.tar"
 # Content-Encoding: gzip to a browser that accepts it (as nginx's gzip_static does; a host that
 # sends the plain file works too, with more bytes on the wire). The browser inflates them in its
 # network process, off the worker's thread. python_stdlib.zip is left out: its members are
-# compressed already (2.55 MB -> 2.50 MB).
-PRECOMPRESSED = ("pyodide.asm.wasm", "pyodide.asm.mjs", SITE_PACKAGES, "engine.snapshot")
+# compressed already (2.55 MB -> 2.50 MB). So is the snapshot, a gzip file itself: sent with
+# Content-Encoding, it made the first visit slower (see worker.js, fetchSnapshot).
+PRECOMPRESSED = ("pyodide.asm.wasm", "pyodide.asm.mjs", SITE_PACKAGES)
 # The environment Python starts with: the snapshot bakes it in, so the browser must use the same.
 ENV = {"HOME": "/home/pyodide", "PYTHONDONTWRITEBYTECODE": "1"}
 # Requests run before the snapshot is taken: what they import and cache is then in the snapshot.
@@ -188,7 +190,9 @@ def _make_snapshot(out: Path, config: dict) -> dict:
     raw = out / result["file"]
     (out / "runtime-config.json").unlink()
     # 31 MB in memory, 7 MB on the wire.
-    return {"file": raw.name, "size": result["size"], "transferSize": _gzip_beside(raw)}
+    transfer = _gzip_beside(raw)
+    raw.unlink()
+    return {"file": raw.name + ".gz", "encoding": "gzip", "size": result["size"], "transferSize": transfer}
 
 
 def _build(wheel_manifest: dict, fingerprint: str) -> dict:

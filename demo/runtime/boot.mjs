@@ -84,6 +84,31 @@ export function writeFiles(FS, files, target) {
   }
 }
 
+// Read a gzip'd response into a buffer of its known decompressed size, reporting the compressed
+// bytes as they arrive.
+export async function readGzip(response, size, onBytes = () => {}) {
+  const counted = response.body.pipeThrough(
+    new TransformStream({
+      transform(chunk, controller) {
+        onBytes(chunk.length);
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  const reader = counted.pipeThrough(new DecompressionStream("gzip")).getReader();
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (at + value.length > size) throw new Error(`${response.url}: more than the expected ${size} bytes`);
+    out.set(value, at);
+    at += value.length;
+  }
+  if (at !== size) throw new Error(`${response.url}: ${at} bytes, expected ${size}`);
+  return out;
+}
+
 // Start the engine. `config` is the runtime manifest written at build time (runtime-config.js);
 // `sitePackages` a promise of the site-packages tar's bytes; `snapshot` a promise of the
 // snapshot's bytes, or null for a fresh start.

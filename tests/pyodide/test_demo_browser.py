@@ -119,10 +119,13 @@ def test_runtime_files_are_the_site_own(site_build):
     data = json.loads(config[config.index("{"): config.rindex("}") + 1])
     for w in data["wheels"]:
         assert (runtime / data["wheelsDir"] / w["file"]).stat().st_size == w["size"]
-    for packed in (data["snapshot"], data["sitePackages"]):
-        assert (runtime / packed["file"]).stat().st_size == packed["size"]
-        # The gzip'd twin a server sends with Content-Encoding: gzip (tools/serve.py).
-        assert (runtime / (packed["file"] + ".gz")).stat().st_size == packed["transferSize"]
+    # The snapshot is a gzip file the worker inflates; site-packages has a gzip'd twin a server
+    # sends with Content-Encoding: gzip (tools/serve.py).
+    snapshot, site_packages = data["snapshot"], data["sitePackages"]
+    assert (runtime / snapshot["file"]).stat().st_size == snapshot["transferSize"]
+    assert len(gzip.decompress((runtime / snapshot["file"]).read_bytes())) == snapshot["size"]
+    assert (runtime / site_packages["file"]).stat().st_size == site_packages["size"]
+    assert (runtime / (site_packages["file"] + ".gz")).stat().st_size == site_packages["transferSize"]
     for name in ("pyodide.asm.wasm", "pyodide.asm.mjs"):
         assert gzip.decompress((runtime / (name + ".gz")).read_bytes()) == (runtime / name).read_bytes()
     names = {w["file"].split("-")[0] for w in data["wheels"]}
