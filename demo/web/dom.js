@@ -63,6 +63,30 @@ export function table({ caption, columns, rows, className = "demo-table" }) {
       h("tbody", {}, rows.map((cells) => h("tr", {}, cells.map((c) => h("td", {}, c)))))));
 }
 
+// A table wider than its box scrolls inside its .demo-table-wrap, and a region that scrolls must be
+// reachable with the keyboard (WCAG 2.1.1; axe: scrollable-region-focusable). Each wrap that does
+// overflow becomes a focusable region named like its table; one that no longer does is left alone.
+let nextRegionId = 1;
+export function markScrollableTables(root) {
+  for (const wrap of root.querySelectorAll(".demo-table-wrap")) {
+    const scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+    if (scrolls && !wrap.hasAttribute("tabindex")) {
+      const table = wrap.querySelector("table");
+      let name = table?.getAttribute("aria-labelledby");
+      const caption = table?.querySelector("caption");
+      if (!name && caption) {
+        caption.id ||= `demo-table-caption-${nextRegionId++}`;
+        name = caption.id;
+      }
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      if (name) wrap.setAttribute("aria-labelledby", name);
+    } else if (!scrolls && wrap.getAttribute("role") === "region") {
+      for (const attribute of ["tabindex", "role", "aria-labelledby"]) wrap.removeAttribute(attribute);
+    }
+  }
+}
+
 // A button that never submits a form by accident.
 export function button(label, onClick, props = {}) {
   return h("button", { type: "button", class: "md-button", ...props, on: { click: onClick } }, label);

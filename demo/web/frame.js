@@ -7,7 +7,7 @@
 // screens with the reader's scenario goal and tour progress, drawn again with each screen.
 
 import * as api from "./api.js";
-import { button, focus, h } from "./dom.js";
+import { button, focus, h, markScrollableTables } from "./dom.js";
 import { lang, t } from "./i18n.js";
 import { showEngineError, showLocalProblems, hideError } from "./errors.js";
 import { localProblems } from "./forms.js";
@@ -34,6 +34,15 @@ export function createFrame(root, screens, { coach = null } = {}) {
       h("section", { class: "demo-screen", "aria-labelledby": "demo-heading" }, heading, errorBox, live, main)),
     tools].filter(Boolean));
   root.dataset.demo = "loading";
+  // Tables that overflow their box become keyboard-reachable regions, whenever a screen draws or
+  // redraws one and whenever the window's width changes.
+  let marking = 0;
+  const markTables = () => {
+    cancelAnimationFrame(marking);
+    marking = requestAnimationFrame(() => markScrollableTables(main));
+  };
+  new MutationObserver(markTables).observe(main, { childList: true, subtree: true });
+  window.addEventListener("resize", markTables);
   // When the interface appeared (ms since navigation start), to compare with the engine's start.
   root.dataset.shownAt = String(Math.round(performance.now()));
 
@@ -198,6 +207,7 @@ export function createFrame(root, screens, { coach = null } = {}) {
     firstScreen = false;
     noticeScreens += 1;
     if (noticeScreens > 1) notice.replaceChildren();
+    markScrollableTables(main);
     root.dataset.screen = screen.id;
     // Counts the screens shown: a test (or a tour) waits for the next one after an action.
     root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);
