@@ -13,10 +13,10 @@ import json
 from functools import lru_cache
 
 from .common import LANGUAGES, ROOT, page_language
+from .demo_links import tasks as task_table
 from .scenarios import demo_target
 
 TOURS_FILE = ROOT / "demo" / "web" / "tours.json"
-TASKS_FILE = ROOT / "demo" / "web" / "tasks.json"
 TEXT = {
     "fr": {"follow": "Suivre ce parcours dans la démo", "steps": "{title}, en {count} étapes cochées au fil de vos actions.",
            "list": "[{title}](#/tour/{name}) : {intro}"},
@@ -28,7 +28,7 @@ TEXT = {
 @lru_cache(maxsize=1)
 def tours() -> dict:
     data = json.loads(TOURS_FILE.read_text(encoding="utf-8"))["tours"]
-    tasks = json.loads(TASKS_FILE.read_text(encoding="utf-8"))["tasks"]
+    tasks = task_table()
     for name, tour in data.items():
         pages = [tour["guide"]]
         for step in tour["steps"]:

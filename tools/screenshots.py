@@ -26,13 +26,11 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 from macros import demo_links, demo_screens
 from tools import check_pages
-from tools.serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("fr", "nl")
@@ -175,7 +173,8 @@ def shoot(site: Path) -> list[dict]:
 
     tasks = demo_links.tasks()
     records = []
-    with serve(site) as base_url, sync_playwright() as playwright:
+    # A page closed after its shot may leave a download unfinished: that is no error here.
+    with check_pages.serve(site, quiet_errors=True) as base_url, sync_playwright() as playwright:
         for lang in LANGS:
             # The browser's own words (a file field's button) follow its interface language, which
             # headless chromium takes from the environment, not from the page's locale.
@@ -206,22 +205,6 @@ def shoot(site: Path) -> list[dict]:
             finally:
                 browser.close()
     return records
-
-
-@contextlib.contextmanager
-def serve(site: Path):
-    """The build on a free loopback port. A page closed after its shot may leave a download
-    unfinished: the server's report of the dropped connection is noise here."""
-    server = make_server(site, host=check_pages.LOOPBACK, port=0, quiet=True)
-    server.handle_error = lambda request, address: None
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{check_pages.LOOPBACK}:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def check_browser_locales() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 
+from demo.engine.tests import der_writer as der
 from egov_roles import Engine, catalogue, demo_data
 from egov_roles.identifiers_gen import niss as make_niss
 
@@ -103,39 +104,13 @@ def assert_denied(page, role: str, action: str) -> dict:
 
 # --- certificate files ------------------------------------------------------------------------------
 
-def _tlv(tag: int, content: bytes) -> bytes:
-    n = len(content)
-    length = bytes([n]) if n < 0x80 else bytes([0x80 | ((n.bit_length() + 7) // 8)]) + n.to_bytes((n.bit_length() + 7) // 8, "big")
-    return bytes([tag]) + length + content
-
-
-def _oid(dotted: str) -> bytes:
-    parts = [int(p) for p in dotted.split(".")]
-    out = bytearray([40 * parts[0] + parts[1]])
-    for part in parts[2:]:
-        chunk = [part & 0x7F]
-        part >>= 7
-        while part:
-            chunk.append(0x80 | (part & 0x7F))
-            part >>= 7
-        out.extend(reversed(chunk))
-    return _tlv(0x06, bytes(out))
-
-
-def _name(common_name: str) -> bytes:
-    attrs = [("2.5.4.6", 0x13, b"BE"), ("2.5.4.3", 0x0C, common_name.encode("utf-8"))]
-    return _tlv(0x30, b"".join(_tlv(0x31, _tlv(0x30, _oid(o) + _tlv(tag, v))) for o, tag, v in attrs))
-
-
 def certificate_der(common_name: str, not_before: str, not_after: str, issuer: str = "Demo Citizen CA") -> bytes:
     """A version 3 X.509 certificate (unsigned: the demo does not check signatures); dates as
-    GeneralizedTime YYYYMMDDHHMMSSZ."""
-    algorithm = _tlv(0x30, _oid("1.2.840.10045.4.3.2"))
-    key = _tlv(0x30, _tlv(0x30, _oid("1.2.840.10045.2.1") + _oid("1.2.840.10045.3.1.7")) + _tlv(0x03, b"\x00\x04" + bytes(64)))
-    validity = _tlv(0x30, _tlv(0x18, not_before.encode()) + _tlv(0x18, not_after.encode()))
-    tbs = _tlv(0xA0, _tlv(0x02, b"\x02")) + _tlv(0x02, b"\x01\x23\x45") + algorithm + _name(issuer) + validity
-    tbs += _name(common_name) + key
-    return _tlv(0x30, _tlv(0x30, tbs) + algorithm + _tlv(0x03, b"\x00" + bytes(8)))
+    GeneralizedTime YYYYMMDDHHMMSSZ. Built with the engine tests' DER writer."""
+    def subject(common: str) -> bytes:
+        return der.name([(der.C, der.PRINTABLE, b"BE")], [(der.CN, der.UTF8, common.encode("utf-8"))])
+    return der.certificate(subject=subject(common_name), issuer=subject(issuer), serial=b"\x01\x23\x45",
+                           not_before=(0x18, not_before.encode()), not_after=(0x18, not_after.encode()))
 
 
 def pem(der: bytes) -> bytes:
