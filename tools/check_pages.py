@@ -240,13 +240,22 @@ _AXE_RUN = """async (tags) => {
 }"""
 
 
+_TRANSITIONS_DONE = """() => Promise.all(document.getAnimations()
+  .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+  .map((a) => a.finished.catch(() => null)))"""
+
+
 @functools.cache
 def _axe_source() -> str:
     return AXE_SCRIPT.read_text(encoding="utf-8")
 
 
 def run_axe(page, tags: list[str] | None = None) -> list[dict]:
-    """axe-core's violations of the WCAG 2.1 A/AA rules on the page as it is now."""
+    """axe-core's violations of the WCAG 2.1 A/AA rules on the page at rest."""
+    # Colours are judged once running transitions end (a search overlay fading in is still
+    # translucent: its text would be measured lighter than it is). Endless animations are not
+    # waited for.
+    page.evaluate(_TRANSITIONS_DONE)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         # Evaluated through the DevTools protocol, not added as a <script>: pages with a
         # Content-Security-Policy (the demo's) refuse inline scripts, and must keep doing so.

@@ -183,10 +183,9 @@ class Demo:
         return run_axe(self.page)
 
     def assert_accessible(self, where: str = "") -> None:
-        # Colours are judged at rest: the pointer leaves the last button clicked and the
-        # transitions of hover and focus styles finish first.
+        # Colours are judged at rest: the pointer leaves the last button clicked (run_axe waits
+        # for the transitions of hover and focus styles to finish).
         self.page.mouse.move(0, 0)
-        self.page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
         violations = self.axe()
         details = [f"{v['id']}: {v['help']} -> {v['nodes'][:3]}" for v in violations]
         assert not violations, f"axe on {where or self.screen()} ({self.lang}):\n  " + "\n  ".join(details)
