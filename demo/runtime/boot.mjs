@@ -111,13 +111,20 @@ export async function readGzip(response, size, onBytes = () => {}) {
 
 // Start the engine. `config` is the runtime manifest written at build time (runtime-config.js);
 // `sitePackages` a promise of the site-packages tar's bytes; `snapshot` a promise of the
-// snapshot's bytes, or null for a fresh start.
+// snapshot's bytes, or null for a fresh start; `snapshotSize` the snapshot's length, if known.
+//
+// Pyodide awaits the whole snapshot before it even creates its module, yet all it needs then is
+// the length (the size of the memory to create); the bytes are read only after the module has
+// started. Given the length, Pyodide gets at once a buffer of that size, and the snapshot's bytes
+// are copied into it in fsInit, the last step before they are read: the module is created,
+// instantiated and initialised while the snapshot still downloads and inflates.
 export async function bootEngine({
   loadPyodide,
   indexURL,
   config,
   sitePackages,
   snapshot = null,
+  snapshotSize = 0,
   createPyodideModule = undefined,
   makeSnapshot = false,
   stderr = () => {},
@@ -125,6 +132,14 @@ export async function bootEngine({
 }) {
   const files = Promise.resolve(sitePackages).then(tarFiles);
   files.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+  const early = snapshot && snapshotSize ? new Uint8Array(snapshotSize) : null;
+  let snapshotFailure = null;
+  async function fillSnapshot() {
+    const bytes = await snapshot;
+    if (bytes.length !== early.length) throw new Error(`snapshot: ${bytes.length} bytes, expected ${early.length}`);
+    early.set(bytes);
+    mark("snapshotCopied");
+  }
   const pyodide = await loadPyodide({
     indexURL,
     // loadPyodide wants a lock file; its package index is of no use without the packages.
@@ -136,7 +151,7 @@ export async function bootEngine({
     // No prompt(): a worker has none, and Python never reads stdin here.
     stdin: () => null,
     _makeSnapshot: makeSnapshot,
-    _loadSnapshot: snapshot ?? undefined,
+    _loadSnapshot: early ?? snapshot ?? undefined,
     createPyodideModule: createPyodideModule && (async (settings) => {
       mark("createModule");
       return (await createPyodideModule)(settings);
@@ -148,7 +163,12 @@ export async function bootEngine({
       mark("fsInit");
       writeFiles(FS, await files, target);
       mark("sitePackages");
+      // Pyodide does not see an error thrown here (it goes on, then finds no snapshot in the
+      // buffer): it is kept, and reported instead of Pyodide's.
+      if (early) await fillSnapshot().catch((error) => (snapshotFailure = error));
     },
+  }).catch((error) => {
+    throw snapshotFailure ?? error;
   });
   mark("pyodide");
   if (makeSnapshot) {

@@ -87,6 +87,8 @@ class EngineClient extends EventTarget {
           workerStart: Math.round(message.origin - performance.timeOrigin),
         };
         root.dataset.engine = "ready";
+        // On the page's timeline too (what the engine made wait can be placed after it).
+        performance.mark("egov-engine-ready");
         this.#settle.resolve(this.info);
         this.dispatchEvent(new CustomEvent("ready", { detail: this.info }));
         break;

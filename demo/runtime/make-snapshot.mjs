@@ -38,7 +38,7 @@ const file = "engine.snapshot";
 writeFileSync(path.join(dir, file), bytes);
 
 const restored = await bootEngine({
-  loadPyodide, indexURL, config, sitePackages: sitePackages(), snapshot: bytes, stderr,
+  loadPyodide, indexURL, config, sitePackages: sitePackages(), snapshot: bytes, snapshotSize: bytes.length, stderr,
 });
 const check = JSON.parse(restored.handle(JSON.stringify(config.check)));
 process.stdout.write(JSON.stringify({ file, size: bytes.length, check }) + "\n");

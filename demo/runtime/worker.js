@@ -8,9 +8,9 @@
 //               {type: "response", id, response: "<JSON text>"}
 //               {type: "failed", message}
 
-import { loadPyodide } from "./pyodide.mjs";
-import config from "./runtime-config.js";
-import { bootEngine, readGzip } from "./boot.mjs";
+// No static import: a module's body runs only once all its imports have arrived, and the
+// WebAssembly download should not wait for that round trip. The first downloads start below,
+// then the worker's own modules are imported.
 
 const started = performance.now();
 // The worker's time origin, so the page can place the worker's marks on its own clock.
@@ -18,21 +18,6 @@ const origin = performance.timeOrigin;
 const here = new URL("./", import.meta.url);
 const timings = {};
 const mark = (name) => (timings[name] = Math.round(performance.now() - started));
-
-// Progress: the snapshot's bytes as they arrive (gzip'd), the other files when complete
-// (uncompressed sizes; Pyodide's loader fetches its own, seen through resource timing).
-const total = config.snapshot.transferSize + config.sitePackages.size + config.coreSize;
-let loaded = 0;
-function advance(bytes) {
-  loaded += bytes;
-  postMessage({ type: "progress", loaded: Math.min(loaded, total), total });
-}
-if (typeof PerformanceObserver === "function") {
-  const sizes = new Map(config.coreFiles.map((f) => [new URL(f.file, here).href, f.size]));
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (sizes.has(entry.name)) advance(sizes.get(entry.name));
-  }).observe({ type: "resource", buffered: true });
-}
 
 // Pyodide's loader compiles its WebAssembly only once the snapshot has arrived (it awaits the
 // snapshot before it creates the module). Compiling it from the start, while the snapshot
@@ -86,22 +71,58 @@ const createPyodideModule = import("./pyodide.asm.mjs").then((module) => {
 });
 createPyodideModule.catch(() => {}); // awaited in bootEngine
 
-// Both downloads start now, alongside Pyodide's own (WebAssembly, standard library).
-// The snapshot is a gzip file, inflated here as it arrives. Sent with Content-Encoding instead, it
-// made a first visit slower (same run, same machine: 2.12 s against 1.66 s to ready), the browser
-// then handing 31 MB to this worker instead of 7 MB.
-async function fetchSnapshot({ file, size }) {
-  const response = await fetch(new URL(file, here));
-  if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-  const bytes = await readGzip(response, size, advance);
-  mark("snapshot");
-  return bytes;
+// The snapshot is a gzip file, inflated as it arrives by a helper worker (inflate.js), off this
+// worker's thread. Sent with Content-Encoding instead, it made a first visit slower (same run,
+// same machine: 2.12 s against 1.66 s to ready), the browser then handing 31 MB to this worker
+// instead of 7 MB. The helper starts now; it gets the file's name and size once the manifest
+// has arrived.
+const inflater = new Worker(new URL("inflate.js", import.meta.url), { type: "module" });
+
+const modules = Promise.all([import("./runtime-config.js"), import("./pyodide.mjs"), import("./boot.mjs")]);
+modules.catch(() => {}); // awaited in start()
+
+// Progress: the snapshot's bytes as they arrive (gzip'd), the other files when complete
+// (uncompressed sizes; Pyodide's loader fetches its own, seen through resource timing). At most
+// one message per percent: each one makes the page redraw its progress bar.
+let loaded = 0;
+let total = 0;
+let said = -1;
+function advance(bytes) {
+  loaded += bytes;
+  const percent = Math.floor((100 * Math.min(loaded, total)) / total);
+  if (percent === said) return;
+  said = percent;
+  postMessage({ type: "progress", loaded: Math.min(loaded, total), total });
 }
-const snapshot = fetchSnapshot(config.snapshot);
-const sitePackages = fetchWhole(config.sitePackages, "sitePackagesFetched");
-// Failures are handled where these are awaited (in bootEngine); this only keeps the browser
-// from reporting them as unhandled before then.
-for (const pending of [snapshot, sitePackages]) pending.catch(() => {});
+function watchProgress(config) {
+  total = config.snapshot.transferSize + config.sitePackages.size + config.coreSize;
+  if (typeof PerformanceObserver !== "function") return;
+  const sizes = new Map(config.coreFiles.map((f) => [new URL(f.file, here).href, f.size]));
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (sizes.has(entry.name)) advance(sizes.get(entry.name));
+  }).observe({ type: "resource", buffered: true });
+}
+
+// The helper's answer, awaited once the helper has been told what to fetch (fetchSnapshot).
+const inflated = new Promise((resolve, reject) => {
+  inflater.onmessage = ({ data }) => {
+    if (data.type === "progress") return advance(data.bytes);
+    inflater.terminate();
+    if (data.type === "failed") return reject(new Error(data.message));
+    mark("snapshot");
+    resolve(new Uint8Array(data.buffer));
+  };
+  inflater.onerror = (event) => {
+    inflater.terminate();
+    reject(new Error(`snapshot helper: ${event.message ?? "failed to start"}`));
+  };
+});
+inflated.catch(() => {}); // awaited in bootEngine
+
+function fetchSnapshot({ file, size }) {
+  inflater.postMessage({ url: new URL(file, here).href, size });
+  return inflated;
+}
 
 let engine = null;
 const queue = [];
@@ -124,10 +145,17 @@ onmessage = ({ data }) => {
 };
 
 async function start() {
+  const [{ default: config }, { loadPyodide }, { bootEngine }] = await modules;
+  watchProgress(config);
+  const snapshot = fetchSnapshot(config.snapshot);
+  const sitePackages = fetchWhole(config.sitePackages, "sitePackagesFetched");
+  // Failures are handled where these are awaited (in bootEngine); this only keeps the browser
+  // from reporting them as unhandled before then.
+  for (const pending of [snapshot, sitePackages]) pending.catch(() => {});
   const stderr = (line) => console.warn(`[python] ${line}`);
   const options = { loadPyodide, indexURL: here.href, config, sitePackages, createPyodideModule, stderr, mark };
   try {
-    engine = await bootEngine({ ...options, snapshot });
+    engine = await bootEngine({ ...options, snapshot, snapshotSize: config.snapshot.size });
   } catch (error) {
     // A snapshot that cannot be restored (it is tied to this exact Pyodide build) falls back to a
     // plain start from the same files: slower, but the same engine.

@@ -130,3 +130,63 @@ def test_runtime_files_are_the_site_own(site_build):
         assert gzip.decompress((runtime / (name + ".gz")).read_bytes()) == (runtime / name).read_bytes()
     names = {w["file"].split("-")[0] for w in data["wheels"]}
     assert {"egov_roles", "python_stdnum"} <= names, names
+
+
+# When the page's search index was requested, and when the engine said "ready" (page clock, ms).
+SEARCH_TIMING_JS = """() => ({
+  index: performance.getEntriesByType("resource")
+    .find((e) => e.name.endsWith("/search/search_index.json"))?.startTime ?? null,
+  ready: performance.getEntriesByName("egov-engine-ready")[0]?.startTime ?? null,
+})"""
+SEARCH_WORD = {"fr": "gestionnaire", "nl": "beheerder"}
+
+
+def search_finds(page, word: str) -> None:
+    page.focus("input[data-md-component=search-query]")
+    page.keyboard.type(word)
+    page.wait_for_selector(".md-search-result__item", timeout=READY_TIMEOUT_MS)
+
+
+@pytest.mark.parametrize("path", DEMO_PAGES)
+def test_search_index_waits_for_the_engine(open_page, path):
+    """Material's search index (half a second of building on these machines) is requested once the
+    engine is ready, not while it starts; search then works as on any page."""
+    probe = open_page(path, wait_ready=False)
+    page = probe.page
+    page.wait_for_selector("html[data-engine=ready]", timeout=READY_TIMEOUT_MS)
+    check_pages.wait_until_ready(page)  # the index arrives and is built after "ready"
+    timing = page.evaluate(SEARCH_TIMING_JS)
+    assert timing["ready"] is not None and timing["index"] is not None, timing
+    assert timing["index"] >= timing["ready"], timing
+    search_finds(page, SEARCH_WORD[DEMO_PAGES[path]])
+    probe.settle()
+    assert not probe.report.problems(), probe.report.problems()
+
+
+def test_search_works_while_the_engine_loads(browser, site_url):
+    """A reader who goes to the search field before the engine is ready gets the index at once.
+    The engine is held back (its snapshot never arrives) for the length of the test."""
+    with check_pages.PageProbe(browser, site_url) as probe:
+        probe.context.route("**/engine.snapshot.gz", lambda route: None)  # never answered
+        probe.page.goto("/nl/demo/", wait_until="load")
+        search_finds(probe.page, SEARCH_WORD["nl"])
+        assert probe.page.get_attribute("html", "data-engine") == "loading"
+
+
+def test_engine_starts_afresh_without_its_snapshot(browser, site_url):
+    """A snapshot that cannot be had (here: the server answers 404) costs time, not the demo: the
+    worker starts Python from the same files and the engine answers as usual."""
+    with check_pages.PageProbe(browser, site_url) as probe:
+        warnings = []
+        probe.context.on("console", lambda m: m.type == "warning" and warnings.append(m.text))
+        probe.context.route("**/engine.snapshot.gz", lambda route: route.fulfill(status=404))
+        probe.page.goto("/demo/", wait_until="load")
+        probe.page.wait_for_selector("html[data-engine=ready]", timeout=READY_TIMEOUT_MS)
+        result = probe.page.evaluate(REQUEST_JS, {"command": "engine.validate", "lang": "fr",
+                                                  "args": {"field": "niss", "value": "85073003328"}})
+        assert result["info"]["mode"] == "fresh", result["info"]
+        assert result["response"]["ok"] is True and result["response"]["data"]["valid"] is True
+        assert any("engine.snapshot.gz: HTTP 404" in w for w in warnings), warnings
+        probe.settle()
+        # The refused snapshot is the only problem: no uncaught error, no other failed request.
+        assert [p for p in probe.report.problems() if "engine.snapshot.gz" not in p] == []
