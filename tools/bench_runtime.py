@@ -44,9 +44,11 @@ new MutationObserver(() => {
   }
 }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-engine"] });
 """
-# Seconds between a cold load and the reload: lets the browser write its caches (compiled
-# WebAssembly is cached a moment after it runs), as when a reader comes back.
-SETTLE = 3.0
+# Seconds on the page between a cold load and the reload, as when a reader tries the demo and
+# comes back later. The browser writes its caches meanwhile: compiled WebAssembly is cached about
+# 2 s after enough of it ran hot, which a plain loadPyodide does within its start, and the demo
+# once its helper has started Python afresh (3 s after "ready", about 3 s of work: prime.js).
+SETTLE = 12.0
 VALIDATE = '{"command": "engine.validate", "args": {"field": "niss", "value": "85073003328"}, "lang": "fr"}'
 LOGIN = ('{"command": "session.login", "args": {"method": "password", "username": "juliensimons",'
          ' "password": "Demo2024.ok"}, "lang": "fr"}')

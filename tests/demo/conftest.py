@@ -12,12 +12,33 @@ import pytest
 from demo_page import PATHS, Demo
 
 
+# Marks the page's runtime as primed in this browser context, before the worker looks (3 s
+# after "ready"): the flows under test do not need the helper's Python start (prime.js), which
+# would cost each test seconds of processor. tests/pyodide/test_demo_browser.py tests priming.
+SKIP_PRIMING_JS = """async () => {
+  const map = JSON.parse(document.querySelector("script[type=importmap]").textContent);
+  const runtime = new URL("./", new URL(map.imports["egov-engine"], document.baseURI)).href;
+  await new Promise((resolve, reject) => {
+    const open = indexedDB.open("egov-runtime", 1);
+    open.onupgradeneeded = () => open.result.createObjectStore("primed");
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const transaction = open.result.transaction("primed", "readwrite");
+      transaction.objectStore("primed").put("not needed by the tests", runtime);
+      transaction.oncomplete = () => { open.result.close(); resolve(); };
+      transaction.onerror = () => reject(transaction.error);
+    };
+  });
+}"""
+
+
 @pytest.fixture
 def demo(open_page):
     opened: list[Demo] = []
 
     def _open(lang: str, fragment: str = "", wait: bool = True, **context_args) -> Demo:
         probe = open_page(PATHS[lang] + fragment, wait_ready=False, **context_args)
+        probe.page.evaluate(SKIP_PRIMING_JS)
         page = Demo(probe, lang)
         if wait:
             page.wait_ready()

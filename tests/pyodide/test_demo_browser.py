@@ -190,3 +190,51 @@ def test_engine_starts_afresh_without_its_snapshot(browser, site_url):
         probe.settle()
         # The refused snapshot is the only problem: no uncaught error, no other failed request.
         assert [p for p in probe.report.problems() if "engine.snapshot.gz" not in p] == []
+
+
+# The runtime directories primed in this browser profile (worker.js, primeCodeCache).
+PRIMED_JS = """async (deadlineMs) => {
+  const read = () => new Promise((resolve) => {
+    const open = indexedDB.open("egov-runtime", 1);
+    open.onupgradeneeded = () => open.result.createObjectStore("primed");
+    open.onsuccess = () => {
+      const request = open.result.transaction("primed").objectStore("primed").getAllKeys();
+      request.onsuccess = () => { open.result.close(); resolve(request.result); };
+    };
+  });
+  const until = performance.now() + deadlineMs;
+  for (;;) {
+    const keys = await read();
+    if (keys.length || performance.now() > until) return keys;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}"""
+
+
+def test_compiled_code_is_primed_once_per_runtime(browser, site_url):
+    """A few seconds after the first "ready", a helper starts Python afresh once (prime.js), so
+    that Chromium keeps the compiled WebAssembly; it is remembered per runtime directory and not
+    done again on the next visit. Starts are counted by their requests for the standard library
+    (a route sees the requests of nested workers; the "request" event does not)."""
+    probe = check_pages.PageProbe(browser, site_url)
+    page = probe.page
+    starts = []
+
+    def count_start(route):
+        starts.append(route.request.url)
+        route.continue_()
+
+    probe.context.route("**/python_stdlib.zip", count_start)
+    page.goto("/demo/", wait_until="load")
+    page.wait_for_selector("html[data-engine=ready]", timeout=READY_TIMEOUT_MS)
+    runtime = page.evaluate(WORKER_URL_JS).rsplit("/", 1)[0] + "/"
+    assert page.evaluate(PRIMED_JS, READY_TIMEOUT_MS) == [runtime]
+    assert len(starts) == 2, starts  # the engine's, the helper's
+    page.reload(wait_until="load")
+    page.wait_for_selector("html[data-engine=ready]", timeout=READY_TIMEOUT_MS)
+    page.wait_for_timeout(5000)  # beyond the helper's delay after "ready"
+    assert len(starts) == 3, starts  # the engine's only
+    probe.settle()
+    problems = probe.report.problems()
+    probe.close()
+    assert not problems, problems
