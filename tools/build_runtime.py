@@ -13,7 +13,8 @@ build/runtime/ holds:
   *.gz
       the same bytes gzip'd, beside the files worth it (PRECOMPRESSED), to be served with
       Content-Encoding: gzip
-  boot.mjs, worker.js, inflate.js, prime.js, client.js, status.js, runtime-config.js
+  boot.mjs, worker.js, inflate.js, inflated.mjs, prime.js, client.js, status.js,
+  runtime-config.js
       the worker, the page's client, and the manifest the worker reads
 build/runtime.json says which inputs made it (rebuilt only when they change) and the runtime's
 content id: the site serves it under /runtime/<id>/, so every file can be cached for good.
@@ -50,7 +51,9 @@ PYODIDE_FILES = (
     "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"
 )
 # Browser files of the runtime (make-snapshot.mjs is a build tool and stays out of the site).
-SERVED_SOURCES = ("boot.mjs", "worker.js", "inflate.js", "prime.js", "client.js", "status.js")
+SERVED_SOURCES = (
+    "boot.mjs", "worker.js", "inflate.js", "inflated.mjs", "prime.js", "client.js", "status.js"
+)
 SITE_PACKAGES = "site-packages.tar"
 # Served gzip'd: beside each of these the build writes <name>.gz, which tools/serve.py sends with
 # Content-Encoding: gzip to a browser that accepts it (as nginx's gzip_static does; a host that

@@ -1,16 +1,24 @@
 // A helper worker of the engine's worker: downloads the gzip'd memory snapshot and inflates it,
 // so that the engine's thread stays free for what only it can do meanwhile (feeding the
-// WebAssembly compiler as the bytes arrive, compiling Pyodide's Emscripten module). The
-// inflated bytes are handed over without a copy (a transferred buffer).
+// WebAssembly compiler as the bytes arrive, compiling Pyodide's Emscripten module). On a later
+// visit it reads the snapshot already inflated, if the browser kept it (inflated.mjs). The
+// bytes are handed over without a copy (a transferred buffer).
 //
-// Message in:   {url, size}
+// Message in:   {url, size, transferSize}
 // Messages out: {type: "progress", bytes} (compressed bytes as they arrive)
-//               {type: "done", buffer}    {type: "failed", message}
+//               {type: "done", buffer, cached} {type: "failed", message}
 
 import { readGzip } from "./boot.mjs";
+import { readInflated } from "./inflated.mjs";
 
-onmessage = async ({ data: { url, size } }) => {
+onmessage = async ({ data: { url, size, transferSize } }) => {
   try {
+    const cached = await readInflated(url, size);
+    if (cached) {
+      postMessage({ type: "progress", bytes: transferSize });
+      postMessage({ type: "done", buffer: cached.buffer, cached: true }, [cached.buffer]);
+      return;
+    }
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     // Progress in steps of 64 KiB or more: one message per network chunk would be thousands.
@@ -22,7 +30,7 @@ onmessage = async ({ data: { url, size } }) => {
       unsaid = 0;
     });
     if (unsaid) postMessage({ type: "progress", bytes: unsaid });
-    postMessage({ type: "done", buffer: bytes.buffer }, [bytes.buffer]);
+    postMessage({ type: "done", buffer: bytes.buffer, cached: false }, [bytes.buffer]);
   } catch (error) {
     postMessage({ type: "failed", message: String(error?.message ?? error) });
   }

@@ -104,12 +104,14 @@ function watchProgress(config) {
 }
 
 // The helper's answer, awaited once the helper has been told what to fetch (fetchSnapshot).
+let snapshotWasCached = false;
 const inflated = new Promise((resolve, reject) => {
   inflater.onmessage = ({ data }) => {
     if (data.type === "progress") return advance(data.bytes);
     inflater.terminate();
     if (data.type === "failed") return reject(new Error(data.message));
-    mark("snapshot");
+    mark(data.cached ? "snapshotCached" : "snapshot");
+    snapshotWasCached = data.cached;
     resolve(new Uint8Array(data.buffer));
   };
   inflater.onerror = (event) => {
@@ -119,8 +121,8 @@ const inflated = new Promise((resolve, reject) => {
 });
 inflated.catch(() => {}); // awaited in bootEngine
 
-function fetchSnapshot({ file, size }) {
-  inflater.postMessage({ url: new URL(file, here).href, size });
+function fetchSnapshot({ file, size, transferSize }) {
+  inflater.postMessage({ url: new URL(file, here).href, size, transferSize });
   return inflated;
 }
 
@@ -160,6 +162,10 @@ async function start() {
     // A snapshot that cannot be restored (it is tied to this exact Pyodide build) falls back to a
     // plain start from the same files: slower, but the same engine.
     console.warn(`engine snapshot not usable (${error?.message ?? error}); starting Python afresh`);
+    if (snapshotWasCached) {
+      const { forgetInflated } = await import("./inflated.mjs");
+      await forgetInflated(new URL(config.snapshot.file, here).href);
+    }
     engine = await bootEngine(options);
   }
   mark("booted");

@@ -119,7 +119,7 @@ def test_runtime_files_are_the_site_own(site_build):
     data = json.loads(config[config.index("{"): config.rindex("}") + 1])
     for w in data["wheels"]:
         assert (runtime / data["wheelsDir"] / w["file"]).stat().st_size == w["size"]
-    # The snapshot is a gzip file the worker inflates; site-packages has a gzip'd twin a server
+    # The snapshot is a gzip file the worker's helper inflates; site-packages has a gzip'd twin a server
     # sends with Content-Encoding: gzip (tools/serve.py).
     snapshot, site_packages = data["snapshot"], data["sitePackages"]
     assert (runtime / snapshot["file"]).stat().st_size == snapshot["transferSize"]
@@ -211,30 +211,74 @@ PRIMED_JS = """async (deadlineMs) => {
 }"""
 
 
-def test_compiled_code_is_primed_once_per_runtime(browser, site_url):
+# What Cache Storage holds for the runtime (inflated.mjs).
+CACHED_JS = """async () => {
+  const cache = await caches.open("egov-runtime");
+  return (await cache.keys()).map((request) => request.url);
+}"""
+
+
+def test_runtime_is_primed_once_per_version(browser, site_url):
     """A few seconds after the first "ready", a helper starts Python afresh once (prime.js), so
-    that Chromium keeps the compiled WebAssembly; it is remembered per runtime directory and not
-    done again on the next visit. Starts are counted by their requests for the standard library
-    (a route sees the requests of nested workers; the "request" event does not)."""
+    that Chromium keeps the compiled WebAssembly, and stores the snapshot inflated; it is
+    remembered per runtime directory and not done again. The next visit reads the inflated
+    snapshot instead of downloading and inflating it. Python starts and snapshot downloads are
+    counted by their requests (a route sees the requests of nested workers; the "request" event
+    does not)."""
     probe = check_pages.PageProbe(browser, site_url)
     page = probe.page
-    starts = []
+    seen = {"python_stdlib.zip": 0, "engine.snapshot.gz": 0}
 
-    def count_start(route):
-        starts.append(route.request.url)
+    def count(route):
+        seen[route.request.url.rsplit("/", 1)[1]] += 1
         route.continue_()
 
-    probe.context.route("**/python_stdlib.zip", count_start)
+    for name in seen:
+        probe.context.route(f"**/{name}", count)
     page.goto("/demo/", wait_until="load")
     page.wait_for_selector("html[data-engine=ready]", timeout=READY_TIMEOUT_MS)
     runtime = page.evaluate(WORKER_URL_JS).rsplit("/", 1)[0] + "/"
     assert page.evaluate(PRIMED_JS, READY_TIMEOUT_MS) == [runtime]
-    assert len(starts) == 2, starts  # the engine's, the helper's
+    # The engine's start and download, the helper's.
+    assert seen == {"python_stdlib.zip": 2, "engine.snapshot.gz": 2}, seen
+    assert page.evaluate(CACHED_JS) == [runtime + "engine.snapshot.gz?inflated"]
+
     page.reload(wait_until="load")
     page.wait_for_selector("html[data-engine=ready]", timeout=READY_TIMEOUT_MS)
+    info = page.evaluate(REQUEST_JS, {"command": "engine.validate", "lang": "fr",
+                                      "args": {"field": "niss", "value": "85073003328"}})["info"]
+    assert info["mode"] == "snapshot" and "snapshotCached" in info["timings"], info
     page.wait_for_timeout(5000)  # beyond the helper's delay after "ready"
-    assert len(starts) == 3, starts  # the engine's only
+    # The engine's start only, from the inflated snapshot.
+    assert seen == {"python_stdlib.zip": 3, "engine.snapshot.gz": 2}, seen
     probe.settle()
     problems = probe.report.problems()
     probe.close()
     assert not problems, problems
+
+
+# Puts a kept "inflated snapshot" of the right size but wrong bytes in Cache Storage.
+DAMAGE_JS = """async ([key, size]) => {
+  const cache = await caches.open("egov-runtime");
+  await cache.put(key, new Response(new Uint8Array(size).fill(7)));
+}"""
+
+
+def test_damaged_kept_snapshot_is_dropped(browser, site_url, site_build):
+    """A kept inflated snapshot that cannot be restored costs one slow start, not the demo: the
+    engine starts afresh, and the bad copy is removed so that the next visit downloads it again."""
+    runtime = RUNTIME_URL.search(_html(site_build["dir"], "/demo/")).group(0)
+    config = (site_build["dir"] / runtime / "runtime-config.js").read_text(encoding="utf-8")
+    size = json.loads(config[config.index("{"): config.rindex("}") + 1])["snapshot"]["size"]
+    with check_pages.PageProbe(browser, site_url) as probe:
+        page = probe.page
+        page.goto("/", wait_until="load")  # same origin, no engine
+        key = f"{site_url}/{runtime}engine.snapshot.gz?inflated"
+        page.evaluate(DAMAGE_JS, [key, size])
+        page.goto("/demo/", wait_until="load")
+        page.wait_for_selector("html[data-engine=ready]", timeout=READY_TIMEOUT_MS)
+        info = page.evaluate(REQUEST_JS, {"command": "engine.commands", "lang": "fr"})["info"]
+        assert info["mode"] == "fresh" and "snapshotCached" in info["timings"], info
+        assert key not in page.evaluate(CACHED_JS)
+        probe.settle()
+        assert not probe.report.problems(), probe.report.problems()
