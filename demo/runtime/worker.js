@@ -185,9 +185,10 @@ async function start() {
 }
 
 // Once per runtime version (its directory's URL), a helper starts Python afresh so that the
-// browser keeps the compiled WebAssembly for the next visit (prime.js says why). It waits a
-// few seconds after "ready": the page draws its first screen and the reader starts meanwhile. Done is remembered in
-// IndexedDB; a browser without it, or one that refuses it, is simply not primed.
+// browser keeps the compiled WebAssembly for the next visit, and keeps the snapshot inflated
+// (prime.js and inflated.mjs say why). It waits a few seconds after "ready": the page draws its
+// first screen and the reader starts meanwhile. Done is remembered in IndexedDB; a browser
+// without it, or one that refuses it, is simply not primed.
 const PRIME_DELAY_MS = 3000;
 const PRIMED_STORE = "primed";
 
