@@ -111,7 +111,7 @@ export async function readGzip(response, size, onBytes = () => {}) {
 
 // Start the engine. `config` is the runtime manifest written at build time (runtime-config.js);
 // `sitePackages` a promise of the site-packages tar's bytes; `snapshot` a promise of the
-// snapshot's bytes, or null for a fresh start; `snapshotSize` the snapshot's length, if known.
+// snapshot's bytes, or null for a fresh start; `snapshotSize` the snapshot's length.
 //
 // Pyodide awaits the whole snapshot before it even creates its module, yet all it needs then is
 // the length (the size of the memory to create); the bytes are read only after the module has
@@ -132,7 +132,8 @@ export async function bootEngine({
 }) {
   const files = Promise.resolve(sitePackages).then(tarFiles);
   files.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
-  const early = snapshot && snapshotSize ? new Uint8Array(snapshotSize) : null;
+  if (snapshot && !snapshotSize) throw new Error("bootEngine: a snapshot needs its snapshotSize");
+  const early = snapshot ? new Uint8Array(snapshotSize) : null;
   let snapshotFailure = null;
   async function fillSnapshot() {
     const bytes = await snapshot;
@@ -151,7 +152,7 @@ export async function bootEngine({
     // No prompt(): a worker has none, and Python never reads stdin here.
     stdin: () => null,
     _makeSnapshot: makeSnapshot,
-    _loadSnapshot: early ?? snapshot ?? undefined,
+    _loadSnapshot: early ?? undefined,
     createPyodideModule: createPyodideModule && (async (settings) => {
       mark("createModule");
       return (await createPyodideModule)(settings);

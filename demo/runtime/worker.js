@@ -163,8 +163,10 @@ async function start() {
     // plain start from the same files: slower, but the same engine.
     console.warn(`engine snapshot not usable (${error?.message ?? error}); starting Python afresh`);
     if (snapshotWasCached) {
+      // Dropped, and the runtime no longer counts as primed: the next visit stores it afresh.
       const { forgetInflated } = await import("./inflated.mjs");
       await forgetInflated(new URL(config.snapshot.file, here).href);
+      await openPrimedDatabase().then((database) => primedRecord(database, "delete")).catch(() => {});
     }
     engine = await bootEngine(options);
   }
@@ -201,12 +203,12 @@ function openPrimedDatabase() {
   });
 }
 
-function primedRecord(database, mode, write) {
+// action: "get", "put" or "delete" this runtime's record.
+function primedRecord(database, action) {
   return new Promise((resolve, reject) => {
-    const transaction = database.transaction(PRIMED_STORE, mode);
-    const request = write
-      ? transaction.objectStore(PRIMED_STORE).put(Date.now(), here.href)
-      : transaction.objectStore(PRIMED_STORE).get(here.href);
+    const transaction = database.transaction(PRIMED_STORE, action === "get" ? "readonly" : "readwrite");
+    const store = transaction.objectStore(PRIMED_STORE);
+    const request = action === "put" ? store.put(Date.now(), here.href) : store[action](here.href);
     transaction.oncomplete = () => resolve(request.result);
     transaction.onerror = () => reject(transaction.error);
   });
@@ -214,13 +216,12 @@ function primedRecord(database, mode, write) {
 
 async function primeCodeCache() {
   const database = await openPrimedDatabase();
-  if (await primedRecord(database, "readonly", false)) return;
+  if (await primedRecord(database, "get")) return;
   const primer = new Worker(new URL("prime.js", import.meta.url), { type: "module" });
   primer.onerror = () => primer.terminate();
   primer.onmessage = async () => {
     primer.terminate();
-    await primedRecord(database, "readwrite", true);
-    timings.primed = Math.round(performance.now() - started);
+    await primedRecord(database, "put");
   };
 }
 
