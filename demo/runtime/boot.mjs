@@ -9,7 +9,7 @@
 //   worker falls back to it if a snapshot cannot be restored).
 // Either way site-packages is filled before Python starts, with the files of the wheels the site
 // serves: the file system is not part of a memory snapshot, and the engine imports some modules
-// and reads its data files lazily. The build packs those files once into site-packages.tar
+// and reads its data files lazily. The build packs those files once into site-packages.tar.gz
 // (tools/build_runtime.py): one download instead of some 360 wheel members to inflate one by one,
 // which cost half a second of the worker's time.
 
@@ -116,7 +116,8 @@ export async function readGzip(response, size, onBytes = () => {}) {
 // Pyodide awaits the whole snapshot before it even creates its module, yet all it needs then is
 // the length (the size of the memory to create); the bytes are read only after the module has
 // started. Given the length, Pyodide gets at once a buffer of that size, and the snapshot's bytes
-// are copied into it in fsInit, the last step before they are read: the module is created,
+// are copied into it as soon as they are there (often while the WebAssembly still compiles);
+// fsInit, the last step before they are read, waits for the copy: the module is created,
 // instantiated and initialised while the snapshot still downloads and inflates.
 export async function bootEngine({
   loadPyodide,
@@ -135,12 +136,12 @@ export async function bootEngine({
   if (snapshot && !snapshotSize) throw new Error("bootEngine: a snapshot needs its snapshotSize");
   const early = snapshot ? new Uint8Array(snapshotSize) : null;
   let snapshotFailure = null;
-  async function fillSnapshot() {
-    const bytes = await snapshot;
+  const snapshotCopied = early && Promise.resolve(snapshot).then((bytes) => {
     if (bytes.length !== early.length) throw new Error(`snapshot: ${bytes.length} bytes, expected ${early.length}`);
     early.set(bytes);
     mark("snapshotCopied");
-  }
+  });
+  snapshotCopied?.catch(() => {}); // awaited in fsInit
   const pyodide = await loadPyodide({
     indexURL,
     // loadPyodide wants a lock file; its package index is of no use without the packages.
@@ -166,7 +167,7 @@ export async function bootEngine({
       mark("sitePackages");
       // Pyodide does not see an error thrown here (it goes on, then finds no snapshot in the
       // buffer): it is kept, and reported instead of Pyodide's.
-      if (early) await fillSnapshot().catch((error) => (snapshotFailure = error));
+      if (early) await snapshotCopied.catch((error) => (snapshotFailure = error));
     },
   }).catch((error) => {
     throw snapshotFailure ?? error;

@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { gunzipSync } from "node:zlib";
 import { bootEngine } from "./boot.mjs";
 
 // Node would print the failing line of pyodide.asm.mjs (one minified megabyte) with an uncaught
@@ -24,7 +25,7 @@ const dir = path.resolve(process.argv[2] ?? "");
 const config = JSON.parse(readFileSync(path.join(dir, "runtime-config.json"), "utf8"));
 const { loadPyodide } = await import(pathToFileURL(path.join(dir, "pyodide.mjs")).href);
 const indexURL = dir + path.sep;
-const sitePackages = () => new Uint8Array(readFileSync(path.join(dir, config.sitePackages.file)));
+const sitePackages = () => new Uint8Array(gunzipSync(readFileSync(path.join(dir, config.sitePackages.file))));
 const stderr = (line) => process.stderr.write(line + "\n");
 
 const built = await bootEngine({

@@ -50,16 +50,15 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
   return { module, instance };
 };
 
-// site-packages travels gzip'd (Content-Encoding: the site serves the .gz files the build writes
-// beside it, as tools/serve.py does and any host should) and is read whole: the browser's network
-// process inflates it, and no JavaScript touches the bytes on the way.
-async function fetchWhole({ file, size }, name) {
+// site-packages is a gzip file too, inflated here as it arrives (the worker's thread is idle
+// then, waiting for the WebAssembly): the browser's network process, which would inflate it for
+// a Content-Encoding, then hands over a quarter of the bytes while the WebAssembly still streams.
+async function fetchGzip({ file, size }, name) {
   const response = await fetch(new URL(file, here));
   if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.length !== size) throw new Error(`${file}: ${bytes.length} bytes, expected ${size}`);
+  const { readGzip } = await import("./boot.mjs");
+  const bytes = await readGzip(response, size, advance);
   mark(name);
-  advance(size);
   return bytes;
 }
 
@@ -81,9 +80,9 @@ const inflater = new Worker(new URL("inflate.js", import.meta.url), { type: "mod
 const modules = Promise.all([import("./runtime-config.js"), import("./pyodide.mjs"), import("./boot.mjs")]);
 modules.catch(() => {}); // awaited in start()
 
-// Progress: the snapshot's bytes as they arrive (gzip'd), the other files when complete
-// (uncompressed sizes; Pyodide's loader fetches its own, seen through resource timing). At most
-// one message per percent: each one makes the page redraw its progress bar.
+// Progress: the snapshot's and site-packages' bytes as they arrive (gzip'd), the other files when
+// complete (uncompressed sizes; Pyodide's loader fetches its own, seen through resource timing).
+// At most one message per percent: each one makes the page redraw its progress bar.
 let loaded = 0;
 let total = 0;
 let said = -1;
@@ -95,7 +94,7 @@ function advance(bytes) {
   postMessage({ type: "progress", loaded: Math.min(loaded, total), total });
 }
 function watchProgress(config) {
-  total = config.snapshot.transferSize + config.sitePackages.size + config.coreSize;
+  total = config.snapshot.transferSize + config.sitePackages.transferSize + config.coreSize;
   if (typeof PerformanceObserver !== "function") return;
   const sizes = new Map(config.coreFiles.map((f) => [new URL(f.file, here).href, f.size]));
   new PerformanceObserver((list) => {
@@ -150,7 +149,7 @@ async function start() {
   const [{ default: config }, { loadPyodide }, { bootEngine }] = await modules;
   watchProgress(config);
   const snapshot = fetchSnapshot(config.snapshot);
-  const sitePackages = fetchWhole(config.sitePackages, "sitePackagesFetched");
+  const sitePackages = fetchGzip(config.sitePackages, "sitePackagesFetched");
   // Failures are handled where these are awaited (in bootEngine); this only keeps the browser
   // from reporting them as unhandled before then.
   for (const pending of [snapshot, sitePackages]) pending.catch(() => {});

@@ -3,13 +3,15 @@
 // Texts that describe the rules (refusals, rule explanations, role and quality names) are not
 // here: they come from the engine in the same language.
 
+import { appFile } from "./files.js";
+
 export const lang = (document.documentElement.lang || "fr").toLowerCase().startsWith("nl") ? "nl" : "fr";
 
 let labels = null;
 
 export async function loadLabels() {
   if (labels) return labels;
-  const response = await fetch(new URL("./i18n.json", import.meta.url));
+  const response = await fetch(appFile("i18n.json"));
   if (!response.ok) throw new Error(`i18n.json: HTTP ${response.status}`);
   labels = await response.json();
   return labels;

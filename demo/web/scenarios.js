@@ -4,6 +4,7 @@
 // the refusal is returned: the reader never gets a half-built scenario.
 
 import { engineData, request, system } from "./api.js";
+import { appFile } from "./files.js";
 import { lang, pick, t } from "./i18n.js";
 import * as store from "./store.js";
 
@@ -11,7 +12,7 @@ let scenarios = null;
 
 export async function loadScenarios() {
   if (scenarios) return scenarios;
-  const response = await fetch(new URL("./scenarios.json", import.meta.url));
+  const response = await fetch(appFile("scenarios.json"));
   if (!response.ok) throw new Error(`scenarios.json: HTTP ${response.status}`);
   scenarios = (await response.json()).scenarios;
   return scenarios;

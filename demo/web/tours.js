@@ -4,14 +4,15 @@
 // survives a reload and travels with an export or a share link.
 
 import { lastSeq, readJournal, reachedBy } from "./conditions.js";
-import * as store from "./store.js";
+import { appFile } from "./files.js";
 import { loadTasks } from "./screens/task.js";
+import * as store from "./store.js";
 
 let tours = null;
 
 export async function loadTours() {
   if (tours) return tours;
-  const [response, tasks] = await Promise.all([fetch(new URL("./tours.json", import.meta.url)), loadTasks()]);
+  const [response, tasks] = await Promise.all([fetch(appFile("tours.json")), loadTasks()]);
   if (!response.ok) throw new Error(`tours.json: HTTP ${response.status}`);
   const data = (await response.json()).tours;
   // A step naming a task takes its guide page and demo screen from tasks.json (one table).

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -109,6 +110,31 @@ def _html(site, path: str) -> str:
     return (site / rel).read_text(encoding="utf-8")
 
 
+APP_SOURCES = Path(__file__).resolve().parents[2] / "demo" / "web"
+# The application's scripts as a demo page requests them (page clock order).
+APP_SCRIPTS_JS = """() => performance.getEntriesByType("resource")
+  .map((e) => e.name).filter((name) => name.includes("/demo-app/") && name.endsWith(".js"))
+  .map((name) => name.slice(name.lastIndexOf("/") + 1))"""
+
+
+@pytest.mark.parametrize("path", DEMO_PAGES)
+def test_demo_application_is_served_bundled(site_build, open_page, path):
+    """The demo page gets its application in a few requests (main.js and its shared chunks), not
+    one per module: the site has the bundle, the data files and the style sheet, no source module."""
+    app = re.search(r'src="(?:\.\./)*(demo-app/[0-9a-f]{12}/)main\.js"', _html(site_build["dir"], path))
+    assert app, "the demo page does not load the application"
+    served = {p.name for p in (site_build["dir"] / app.group(1)).iterdir()}
+    data = {p.name for p in APP_SOURCES.iterdir() if p.suffix in (".json", ".css")}
+    assert data and data <= served, data - served
+    sources = {p.name for p in APP_SOURCES.rglob("*.js")} - {"main.js", "api.js", "store.js"}
+    assert not sources & served, sources & served
+    probe = open_page(path)
+    scripts = probe.page.evaluate(APP_SCRIPTS_JS)
+    assert scripts[0] == "main.js" and all(re.fullmatch(r"chunk-\w+\.js", s) for s in scripts[1:]), scripts
+    assert len(scripts) <= 4, scripts
+    assert not probe.report.problems(), probe.report.problems()
+
+
 def test_runtime_files_are_the_site_own(site_build):
     """The runtime directory the pages name exists in the build, with the engine's wheels."""
     page = _html(site_build["dir"], "/demo/")
@@ -119,25 +145,30 @@ def test_runtime_files_are_the_site_own(site_build):
     data = json.loads(config[config.index("{"): config.rindex("}") + 1])
     for w in data["wheels"]:
         assert (runtime / data["wheelsDir"] / w["file"]).stat().st_size == w["size"]
-    # The snapshot is a gzip file the worker's helper inflates; site-packages has a gzip'd twin a server
-    # sends with Content-Encoding: gzip (tools/serve.py).
-    snapshot, site_packages = data["snapshot"], data["sitePackages"]
-    assert (runtime / snapshot["file"]).stat().st_size == snapshot["transferSize"]
-    assert len(gzip.decompress((runtime / snapshot["file"]).read_bytes())) == snapshot["size"]
-    assert (runtime / site_packages["file"]).stat().st_size == site_packages["size"]
-    assert (runtime / (site_packages["file"] + ".gz")).stat().st_size == site_packages["transferSize"]
+    # The snapshot and site-packages are gzip files the worker and its helper inflate.
+    for packed in (data["snapshot"], data["sitePackages"]):
+        assert packed["encoding"] == "gzip" and packed["file"].endswith(".gz"), packed
+        assert (runtime / packed["file"]).stat().st_size == packed["transferSize"]
+        assert len(gzip.decompress((runtime / packed["file"]).read_bytes())) == packed["size"]
+    assert not (runtime / data["sitePackages"]["file"].removesuffix(".gz")).exists()
     for name in ("pyodide.asm.wasm", "pyodide.asm.mjs"):
         assert gzip.decompress((runtime / (name + ".gz")).read_bytes()) == (runtime / name).read_bytes()
     names = {w["file"].split("-")[0] for w in data["wheels"]}
     assert {"egov_roles", "python_stdnum"} <= names, names
 
 
-# When the page's search index was requested, and when the engine said "ready" (page clock, ms).
-SEARCH_TIMING_JS = """() => ({
-  index: performance.getEntriesByType("resource")
-    .find((e) => e.name.endsWith("/search/search_index.json"))?.startTime ?? null,
-  ready: performance.getEntriesByName("egov-engine-ready")[0]?.startTime ?? null,
-})"""
+# When Material's bundle and the page's search index were requested, and when the engine said
+# "ready" (page clock, ms).
+PAGE_SCRIPTS_TIMING_JS = """() => {
+  const start = (test) => performance.getEntriesByType("resource").find((e) => test(e.name))?.startTime ?? null;
+  return {
+    bundle: start((name) => /\\/assets\\/javascripts\\/bundle\\.[0-9a-f]+\\.min\\.js$/.test(name)),
+    index: start((name) => name.endsWith("/search/search_index.json")),
+    ready: performance.getEntriesByName("egov-engine-ready")[0]?.startTime ?? null,
+  };
+}"""
+# Material has started on the page: its bundle ran and took the page out of its no-JS state.
+MATERIAL_STARTED_JS = "() => typeof window.document$ === 'object' && document.documentElement.classList.contains('js')"
 SEARCH_WORD = {"fr": "gestionnaire", "nl": "beheerder"}
 
 
@@ -148,29 +179,48 @@ def search_finds(page, word: str) -> None:
 
 
 @pytest.mark.parametrize("path", DEMO_PAGES)
-def test_search_index_waits_for_the_engine(open_page, path):
-    """Material's search index (half a second of building on these machines) is requested once the
-    engine is ready, not while it starts; search then works as on any page."""
+def test_material_and_search_index_wait_for_the_engine(open_page, path):
+    """Material's bundle and its search index (together most of a second of processor on these
+    machines) are requested once the engine is ready, not while it starts; Material then works
+    as on any page: search finds, the lexicon's tooltips show."""
     probe = open_page(path, wait_ready=False)
     page = probe.page
     page.wait_for_selector("html[data-engine=ready]", timeout=READY_TIMEOUT_MS)
     check_pages.wait_until_ready(page)  # the index arrives and is built after "ready"
-    timing = page.evaluate(SEARCH_TIMING_JS)
-    assert timing["ready"] is not None and timing["index"] is not None, timing
-    assert timing["index"] >= timing["ready"], timing
+    timing = page.evaluate(PAGE_SCRIPTS_TIMING_JS)
+    assert None not in timing.values(), timing
+    assert timing["bundle"] >= timing["ready"] and timing["index"] >= timing["ready"], timing
+    assert page.evaluate(MATERIAL_STARTED_JS)
+    term = page.locator(".md-content abbr[title]").first
+    term.focus()
+    page.wait_for_selector(".md-tooltip2--active", timeout=READY_TIMEOUT_MS)
     search_finds(page, SEARCH_WORD[DEMO_PAGES[path]])
     probe.settle()
     assert not probe.report.problems(), probe.report.problems()
 
 
+def test_guide_pages_start_material_at_once(open_page):
+    """Only the engine's pages hold Material back: a guide page loads it as the theme does."""
+    probe = open_page("/nl/", wait_ready=False)
+    page = probe.page
+    page.wait_for_function(MATERIAL_STARTED_JS, timeout=READY_TIMEOUT_MS)
+    assert page.locator("script[src*='assets/javascripts/bundle.']").count() == 1
+    assert page.locator("script[src*='runtime/']").count() == 0
+
+
 def test_search_works_while_the_engine_loads(browser, site_url):
-    """A reader who goes to the search field before the engine is ready gets the index at once.
-    The engine is held back (its snapshot never arrives) for the length of the test."""
+    """A reader who acts on the page before the engine is ready (here: a key press) gets Material
+    at once, and going to the search field gets the index at once. The engine is held back (its
+    snapshot never arrives) for the length of the test."""
     with check_pages.PageProbe(browser, site_url) as probe:
         probe.context.route("**/engine.snapshot.gz", lambda route: None)  # never answered
-        probe.page.goto("/nl/demo/", wait_until="load")
-        search_finds(probe.page, SEARCH_WORD["nl"])
-        assert probe.page.get_attribute("html", "data-engine") == "loading"
+        page = probe.page
+        page.goto("/nl/demo/", wait_until="load")
+        assert not page.evaluate(MATERIAL_STARTED_JS), "Material started before the engine or the reader"
+        page.keyboard.press("Tab")
+        page.wait_for_function(MATERIAL_STARTED_JS, timeout=READY_TIMEOUT_MS)
+        search_finds(page, SEARCH_WORD["nl"])
+        assert page.get_attribute("html", "data-engine") == "loading"
 
 
 def test_engine_starts_afresh_without_its_snapshot(browser, site_url):

@@ -5,13 +5,14 @@
 
 import { request, system } from "../api.js";
 import { h } from "../dom.js";
+import { appFile } from "../files.js";
 import * as session from "../session.js";
 
 let tasks = null;
 
 export async function loadTasks() {
   if (tasks) return tasks;
-  const response = await fetch(new URL("../tasks.json", import.meta.url));
+  const response = await fetch(appFile("tasks.json"));
   if (!response.ok) throw new Error(`tasks.json: HTTP ${response.status}`);
   tasks = (await response.json()).tasks;
   return tasks;
