@@ -159,6 +159,31 @@ def test_narrow_screen_header_buttons_work_with_the_keyboard(lang, open_page, ax
     assert_clean(probe.report, violations)
 
 
+IN_DRAWER = "() => !!document.activeElement?.closest('.md-sidebar--primary')"
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_closed_drawer_keeps_its_links_out_of_the_tab_order(lang, open_page):
+    """At phone width the navigation is a drawer off the screen while closed: Tab never lands in
+    it then (the focus would be invisible); once it is opened, Tab reaches its links."""
+    probe = open_page(HOMES[lang], viewport={"width": 375, "height": 740})
+    page = probe.page
+    landed = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate(IN_DRAWER):
+            landed.append(page.evaluate("() => document.activeElement.outerHTML.slice(0, 120)"))
+    assert not landed, f"Tab went into the closed drawer: {landed[:3]}"
+    page.evaluate("() => document.activeElement?.blur()")
+    assert _tab_to(page, 'label.md-header__button[for="__drawer"]'), "Tab never reaches the menu button"
+    page.keyboard.press("Enter")
+    assert page.is_checked("#__drawer")
+    assert _tab_to(page, ".md-sidebar--primary a.md-nav__link"), "Tab never reaches the open drawer's links"
+    assert page.evaluate(_FOCUS_RING), "focus not visible in the open drawer"
+    probe.settle()
+    assert not probe.report.problems(), probe.report.problems()
+
+
 # --- hover definitions ------------------------------------------------------------------------
 
 
