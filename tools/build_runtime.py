@@ -144,13 +144,17 @@ def _site_packages(out: Path, wheel_manifest: dict) -> dict:
             info = tarfile.TarInfo(name)
             info.size, info.mode, info.mtime = len(members[name]), 0o644, 0
             tar.addfile(info, io.BytesIO(members[name]))
-    raw = tar_bytes.getvalue()
     path = out / SITE_PACKAGES
-    path.write_bytes(raw)
+    path.write_bytes(tar_bytes.getvalue())
+    return {**_gzip_instead(path), "files": len(members)}
+
+
+def _gzip_instead(path: Path) -> dict:
+    """Replace path by path.gz, a file the worker inflates itself; its manifest entry."""
+    size = path.stat().st_size
     transfer = _gzip_beside(path)
     path.unlink()  # the site serves the gzip file only
-    return {"file": path.name + ".gz", "encoding": "gzip", "size": len(raw), "transferSize": transfer,
-            "files": len(members)}
+    return {"file": path.name + ".gz", "encoding": "gzip", "size": size, "transferSize": transfer}
 
 
 def _gzip_beside(path: Path) -> int:
@@ -195,12 +199,11 @@ def _make_snapshot(out: Path, config: dict) -> dict:
     check = result["check"]
     if not isinstance(check, dict) or check.get("ok") is not True or check.get("id") != CHECK["id"]:
         raise RuntimeBuildError(f"the restored snapshot answered {check!r}")
-    raw = out / result["file"]
     (out / "runtime-config.json").unlink()
-    # 31 MB in memory, 7 MB on the wire.
-    transfer = _gzip_beside(raw)
-    raw.unlink()
-    return {"file": raw.name + ".gz", "encoding": "gzip", "size": result["size"], "transferSize": transfer}
+    entry = _gzip_instead(out / result["file"])  # 31 MB in memory, 7 MB on the wire
+    if entry["size"] != result["size"]:
+        raise RuntimeBuildError(f"the snapshot file has {entry['size']} bytes, make-snapshot said {result['size']}")
+    return entry
 
 
 def _build(wheel_manifest: dict, fingerprint: str) -> dict:

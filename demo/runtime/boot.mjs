@@ -84,9 +84,15 @@ export function writeFiles(FS, files, target) {
   }
 }
 
-// Read a gzip'd response into a buffer of its known decompressed size, reporting the compressed
-// bytes as they arrive.
-export async function readGzip(response, size, onBytes = () => {}) {
+// Download a gzip file of the runtime (the snapshot, site-packages) and inflate it as it arrives
+// into a buffer of its known decompressed size, reporting the compressed bytes as they come.
+export async function fetchGzip(url, size, onBytes = () => {}) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return readGzip(response, size, onBytes);
+}
+
+async function readGzip(response, size, onBytes) {
   const counted = response.body.pipeThrough(
     new TransformStream({
       transform(chunk, controller) {

@@ -8,7 +8,7 @@
 // Messages out: {type: "progress", bytes} (compressed bytes as they arrive)
 //               {type: "done", buffer, cached} {type: "failed", message}
 
-import { readGzip } from "./boot.mjs";
+import { fetchGzip } from "./boot.mjs";
 import { readInflated } from "./inflated.mjs";
 
 onmessage = async ({ data: { url, size, transferSize } }) => {
@@ -19,11 +19,9 @@ onmessage = async ({ data: { url, size, transferSize } }) => {
       postMessage({ type: "done", buffer: cached.buffer, cached: true }, [cached.buffer]);
       return;
     }
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     // Progress in steps of 64 KiB or more: one message per network chunk would be thousands.
     let unsaid = 0;
-    const bytes = await readGzip(response, size, (n) => {
+    const bytes = await fetchGzip(url, size, (n) => {
       unsaid += n;
       if (unsaid < 65536) return;
       postMessage({ type: "progress", bytes: unsaid });

@@ -50,18 +50,6 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
   return { module, instance };
 };
 
-// site-packages is a gzip file too, inflated here as it arrives (the worker's thread is idle
-// then, waiting for the WebAssembly): the browser's network process, which would inflate it for
-// a Content-Encoding, then hands over a quarter of the bytes while the WebAssembly still streams.
-async function fetchGzip({ file, size }, name) {
-  const response = await fetch(new URL(file, here));
-  if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-  const { readGzip } = await import("./boot.mjs");
-  const bytes = await readGzip(response, size, advance);
-  mark(name);
-  return bytes;
-}
-
 // Pyodide's loader imports its 1.2 MB Emscripten module only once it has read its options; asked
 // for now, it downloads and compiles alongside the rest.
 const createPyodideModule = import("./pyodide.asm.mjs").then((module) => {
@@ -146,10 +134,17 @@ onmessage = ({ data }) => {
 };
 
 async function start() {
-  const [{ default: config }, { loadPyodide }, { bootEngine }] = await modules;
+  const [{ default: config }, { loadPyodide }, { bootEngine, fetchGzip }] = await modules;
   watchProgress(config);
   const snapshot = fetchSnapshot(config.snapshot);
-  const sitePackages = fetchGzip(config.sitePackages, "sitePackagesFetched");
+  // site-packages is a gzip file too, inflated here as it arrives (this thread is idle then,
+  // waiting for the WebAssembly): the browser's network process, which would inflate it for a
+  // Content-Encoding, hands over a quarter of the bytes while the WebAssembly still streams.
+  const sitePackages = fetchGzip(new URL(config.sitePackages.file, here), config.sitePackages.size, advance)
+    .then((bytes) => {
+      mark("sitePackagesFetched");
+      return bytes;
+    });
   // Failures are handled where these are awaited (in bootEngine); this only keeps the browser
   // from reporting them as unhandled before then.
   for (const pending of [snapshot, sitePackages]) pending.catch(() => {});
