@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -107,6 +108,38 @@ def test_sitemaps_that_material_fetches_exist(site):
             if site.file_for(sitemap) is None:
                 missing.add(sitemap)
     assert not missing, f"sitemaps requested by Material's language selector but missing: {sorted(missing)[:20]}"
+
+
+def _material_base(site: Site, path: str) -> str:
+    html = site.file_for(path).read_text(encoding="utf-8")
+    found = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.DOTALL)
+    assert found, f"{path}: no Material __config"
+    return json.loads(found.group(1))["base"]
+
+
+def test_each_language_searches_its_own_pages(site):
+    """Material reads the search index at its "base": the index a page gets holds the pages of
+    that page's language, all of them and nothing else, each location leading to a built page."""
+    indexes = {}
+    wrong = []
+    for path in site.rendered:
+        lang = "nl" if path.startswith(SECOND + "/") else "fr"
+        base = urljoin(path, _material_base(site, path))
+        index_path = urlsplit(urljoin(base, "search/search_index.json")).path
+        if lang not in indexes:
+            file = site.file_for(index_path)
+            assert file is not None, f"{path}: no search index at {index_path}"
+            indexes[lang] = (index_path, base, json.loads(file.read_text(encoding="utf-8")))
+        elif indexes[lang][0] != index_path:
+            wrong.append(f"{path}: reads {index_path}, other {lang} pages read {indexes[lang][0]}")
+    assert set(indexes) == set(LANGS), f"languages with a search index: {sorted(indexes)}"
+    for lang, (index_path, base, index) in indexes.items():
+        assert index["config"]["lang"] == [lang], f"{index_path}: lunr languages {index['config']['lang']}"
+        found = {urlsplit(urljoin(base, doc["location"])).path for doc in index["docs"]}
+        pages = {p for p in site.rendered if (p.startswith(SECOND + "/")) == (lang == "nl") and p != "/404.html"}
+        wrong += [f"{index_path}: {p} is not a {lang} page" for p in sorted(found - pages)]
+        wrong += [f"{index_path}: {p} is missing" for p in sorted(pages - found)]
+    assert not wrong, "search indexes:\n" + "\n".join(wrong[:20])
 
 
 def test_internal_links_and_anchors_resolve(site):
