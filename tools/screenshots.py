@@ -47,9 +47,11 @@ CHROMIUM_LOCALES = Path("/usr/lib/chromium/locales")
 # What decides a task's image (the task table's fields).
 SHOT_KEYS = ("path", "query", "screen", "person", "profile", "shot")
 # What the screens are made of: the demo application (its screens, labels, style, the task table
-# with the alt texts), the engine (its code and data: names, rules, the dataset) and this script
-# (viewport, clip, encoding).
-FINGERPRINT_SOURCES = (ROOT / "demo" / "web", ROOT / "demo" / "engine" / "src" / "egov_roles", Path(__file__).resolve())
+# with the alt texts), the engine (its code and data: names, rules, the dataset), the site's own
+# style sheet (the page the demo sits in: fonts, colours, focus rings) and this script (viewport,
+# clip, encoding).
+FINGERPRINT_SOURCES = (ROOT / "demo" / "web", ROOT / "demo" / "engine" / "src" / "egov_roles",
+                       ROOT / "docs" / "assets" / "css" / "site.css", Path(__file__).resolve())
 NOT_SOURCES = {"README.md"}
 
 # The clip: the demo's frame (its bar, the menu and the screen), not the demo's tools under it.
