@@ -172,10 +172,12 @@ def _config(wheel_manifest: dict) -> dict:
         # packages, so only its `info` is passed (and the 119 kB file is not downloaded).
         "lockInfo": lock["info"],
         "env": ENV,
-        # Fetched by Pyodide's loader itself: the worker counts them for its progress events.
+        # Fetched by Pyodide's loader itself during the start: the worker counts them for its
+        # progress events. Not the standard library's archive: a start from the snapshot writes
+        # it once the engine is ready (demo/runtime/worker.js, installStdlib).
         "coreFiles": [
             {"file": name, "size": (PYODIDE / name).stat().st_size}
-            for name in ("pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+            for name in ("pyodide.asm.mjs", "pyodide.asm.wasm")
         ],
         "wheelsDir": "wheels",
         "wheels": [

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
-import { bootEngine } from "./boot.mjs";
+import { bootEngine, STDLIB_ON_DEMAND_SOURCE } from "./boot.mjs";
 
 // Node would print the failing line of pyodide.asm.mjs (one minified megabyte) with an uncaught
 // error; the message (a Python traceback, if Python failed) is what helps.
@@ -34,6 +34,8 @@ const built = await bootEngine({
 // Run the warm-up requests so that what they import and cache is in the snapshot too. They
 // must leave the engine's state as it was: they are read-only commands.
 for (const request of config.warmup) built.handle(JSON.stringify(request));
+// Last, so that nothing imported meanwhile finds the archive complete and removes the finder.
+built.pyodide.runPython(STDLIB_ON_DEMAND_SOURCE);
 const bytes = built.pyodide.makeMemorySnapshot();
 const file = "engine.snapshot";
 writeFileSync(path.join(dir, file), bytes);
@@ -42,4 +44,13 @@ const restored = await bootEngine({
   loadPyodide, indexURL, config, sitePackages: sitePackages(), snapshot: bytes, snapshotSize: bytes.length, stderr,
 });
 const check = JSON.parse(restored.handle(JSON.stringify(config.check)));
+// Here the real archive is there from the start: the finder must step aside at the first import
+// of a standard-library module the snapshot does not hold, and that module must load.
+const onDemand = restored.pyodide.runPython(`
+import sys
+before = "colorsys" not in sys.modules and _egov_stdlib in sys.meta_path
+import colorsys
+before and _egov_stdlib not in sys.meta_path and colorsys.rgb_to_hsv(1, 0, 0) == (0, 1, 1)
+`);
+if (onDemand !== true) throw new Error("the standard library finder did not step aside");
 process.stdout.write(JSON.stringify({ file, size: bytes.length, check }) + "\n");

@@ -5,6 +5,7 @@
 // Messages in:  {type: "request", id, request: "<JSON text>"}
 // Messages out: {type: "progress", loaded, total}
 //               {type: "ready", mode, python, timings, origin}
+//               {type: "mark", name, ms} (a step after "ready", ms after the worker's start)
 //               {type: "response", id, response: "<JSON text>"}
 //               {type: "failed", message}
 
@@ -31,12 +32,24 @@ compiled.catch(() => {}); // awaited below
 // keeps Chrome from caching the compiled code for the next visit (measured: no code cache, a full
 // compile on every reload), so Pyodide's request gets this one's response, whose body the
 // compilation above reads; Pyodide's instantiation then takes the compiled module.
+//
+// Pyodide's loader also fetches the standard library's archive and waits for it before its module
+// may start. A start from the snapshot does not read it (boot.mjs, STDLIB_ON_DEMAND_SOURCE): the
+// loader gets an empty archive at once, and the real one is written once the engine is ready
+// (installStdlib). A fresh start reads it at once: it is fetched then.
+const stdlibURL = new URL("python_stdlib.zip", here).href;
+const EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]); // no member
+let stdlibLater = true;
+let wasmTaken = false;
 const fetchOriginal = self.fetch;
 self.fetch = (input, init) => {
   const url = input instanceof Request ? input.url : String(input);
-  if (url !== wasmURL) return fetchOriginal.call(self, input, init);
-  self.fetch = fetchOriginal;
-  return wasmResponse;
+  if (url === wasmURL && !wasmTaken) {
+    wasmTaken = true;
+    return wasmResponse;
+  }
+  if (url === stdlibURL && stdlibLater) return Promise.resolve(new Response(EMPTY_ZIP));
+  return fetchOriginal.call(self, input, init);
 };
 const instantiateStreaming = WebAssembly.instantiateStreaming;
 WebAssembly.instantiateStreaming = async (source, imports) => {
@@ -152,6 +165,9 @@ async function start() {
   const options = { loadPyodide, indexURL: here.href, config, sitePackages, createPyodideModule, stderr, mark };
   try {
     engine = await bootEngine({ ...options, snapshot, snapshotSize: config.snapshot.size });
+    const finder = engine.pyodide.globals.get("_egov_stdlib");
+    finder.url = stdlibURL; // for an import that comes before installStdlib is done
+    finder.destroy();
   } catch (error) {
     // A snapshot that cannot be restored (it is tied to this exact Pyodide build) falls back to a
     // plain start from the same files: slower, but the same engine.
@@ -162,6 +178,7 @@ async function start() {
       await forgetInflated(new URL(config.snapshot.file, here).href);
       await openPrimedDatabase().then((database) => primedRecord(database, "delete")).catch(() => {});
     }
+    stdlibLater = false;
     engine = await bootEngine(options);
   }
   mark("booted");
@@ -176,8 +193,32 @@ async function start() {
   }
   postMessage({ type: "ready", mode: engine.mode, python, timings, origin });
   while (queue.length) answer(queue.shift());
-  // A fresh start (no usable snapshot) has primed the cache itself.
-  if (engine.mode === "snapshot") setTimeout(() => primeCodeCache().catch(() => {}), PRIME_DELAY_MS);
+  // A fresh start (no usable snapshot) has primed the cache itself, and read the whole archive.
+  if (engine.mode === "snapshot") {
+    installStdlib(engine.pyodide).then(
+      (how) => postMessage({ type: "mark", name: how, ms: Math.round(performance.now() - started) }),
+      (error) => console.error(`the standard library was not written: ${error?.message ?? error}`),
+    );
+    setTimeout(() => primeCodeCache().catch(() => {}), PRIME_DELAY_MS);
+  }
+}
+
+// After a start from the snapshot: the standard library's archive, written where Python expects
+// it, unless an import has already fetched it (STDLIB_ON_DEMAND_SOURCE in boot.mjs). Says which.
+async function installStdlib(pyodide) {
+  stdlibLater = false;
+  const finder = pyodide.globals.get("_egov_stdlib");
+  try {
+    const response = await fetch(stdlibURL);
+    if (!response.ok) throw new Error(`${stdlibURL}: HTTP ${response.status}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length !== finder.size) throw new Error(`${stdlibURL}: ${bytes.length} bytes, expected ${finder.size}`);
+    if (finder.complete()) return "stdlibImported"; // an import fetched it first
+    pyodide.FS.writeFile(finder.path, bytes, { canOwn: true });
+    return "stdlibWritten";
+  } finally {
+    finder.destroy();
+  }
 }
 
 // Once per runtime version (its directory's URL), a helper starts Python afresh so that the

@@ -242,6 +242,45 @@ def test_engine_starts_afresh_without_its_snapshot(browser, site_url):
         assert [p for p in probe.report.problems() if "engine.snapshot.gz" not in p] == []
 
 
+# The engine's info once the worker has marked `name` (a step after "ready"), or null.
+MARKED_JS = """async ([name, deadlineMs]) => {
+  const { engine } = await import("egov-engine");
+  await engine.ready;
+  const until = performance.now() + deadlineMs;
+  while (!(name in engine.info.timings) && performance.now() < until) await new Promise((r) => setTimeout(r, 100));
+  return name in engine.info.timings ? engine.info : null;
+}"""
+
+
+def test_engine_is_ready_before_the_standard_library_arrives(browser, site_url):
+    """A start from the snapshot does not wait for the standard library's archive (2.5 MB): here
+    every request for it is held until the page says "ready". Then the worker fetches it and
+    writes it where Python looks for it (demo/runtime/worker.js, installStdlib)."""
+    with check_pages.PageProbe(browser, site_url) as probe:
+        held, released, seen = [], [], []
+
+        def hold(route):
+            seen.append(route.request.url)
+            (route.continue_() if released else held.append(route))
+
+        probe.context.route("**/python_stdlib.zip", hold)
+        page = probe.page
+        page.goto("/nl/demo/", wait_until="load")
+        page.wait_for_selector("html[data-engine=ready]", timeout=READY_TIMEOUT_MS)
+        released.append(True)
+        for route in held:
+            route.continue_()
+        info = page.evaluate(MARKED_JS, ["stdlibWritten", READY_TIMEOUT_MS])
+        assert info is not None, "the worker never wrote the standard library"
+        assert info["mode"] == "snapshot" and info["timings"]["stdlibWritten"] >= info["timings"]["ready"], info
+        assert seen, "the route saw no request for the archive"
+        result = page.evaluate(REQUEST_JS, {"command": "engine.validate", "lang": "nl",
+                                            "args": {"field": "niss", "value": "85073003328"}})
+        assert result["response"]["ok"] is True
+        probe.settle()
+        assert not probe.report.problems(), probe.report.problems()
+
+
 # The runtime directories primed in this browser profile (worker.js, primeCodeCache).
 PRIMED_JS = """async (deadlineMs) => {
   const read = () => new Promise((resolve) => {

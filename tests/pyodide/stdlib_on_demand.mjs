@@ -1,0 +1,74 @@
+// The standard library on demand (demo/runtime/boot.mjs, STDLIB_ON_DEMAND_SOURCE), in real
+// Pyodide under Node, from the built runtime and its real snapshot, started as the browser's
+// worker starts it: with an empty archive in place of the standard library's.
+//
+// usage: node tests/pyodide/stdlib_on_demand.mjs <site's runtime dir> <scratch dir>
+// Prints one line `STDLIB-RESULT {json}` with what was observed; the Python test judges it.
+
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { gunzipSync } from "node:zlib";
+
+const [dir, scratch] = process.argv.slice(2).map((p) => path.resolve(p));
+const load = (name) => import(pathToFileURL(path.join(dir, name)).href);
+const { default: config } = await load("runtime-config.js");
+const { loadPyodide } = await load("pyodide.mjs");
+const { bootEngine } = await load("boot.mjs");
+const gunzip = (name) => new Uint8Array(gunzipSync(readFileSync(path.join(dir, name))));
+
+// What the worker hands Pyodide's loader on a snapshot start: an archive without members.
+const empty = path.join(scratch, "empty.zip");
+writeFileSync(empty, Uint8Array.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]));
+const snapshot = gunzip(config.snapshot.file);
+const engine = await bootEngine({
+  loadPyodide, indexURL: dir + path.sep, config, sitePackages: gunzip(config.sitePackages.file),
+  snapshot, snapshotSize: snapshot.length, stdLibURL: empty,
+});
+
+// A stand-in for the browser's synchronous XMLHttpRequest: serves the runtime's files, counts.
+const requests = [];
+globalThis.XMLHttpRequest = class {
+  open(method, url, async) {
+    requests.push({ method, url, async });
+    this.url = url;
+  }
+  send() {
+    const file = path.join(dir, new URL(this.url).pathname.split("/").pop());
+    const bytes = readFileSync(file);
+    this.status = 200;
+    this.response = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  }
+};
+
+const py = (code) => engine.pyodide.runPython(code);
+const outcome = (code) => {
+  try {
+    py(code);
+    return "ok";
+  } catch (error) {
+    return String(error.message).trim().split("\n").pop();
+  }
+};
+py("import os, sys");
+const finderThere = () => py("any(type(f).__name__ == '_StdlibOnDemand' for f in sys.meta_path)");
+const result = {};
+result.start = { finder: finderThere(), archive: py("os.path.getsize(_egov_stdlib.path)"), size: py("_egov_stdlib.size") };
+result.check = JSON.parse(engine.handle(JSON.stringify(config.check))).ok;
+result.colorsysLoaded = py("'colorsys' in sys.modules");
+// Not a standard-library name: the finder lets the import system say so, and stays.
+result.notStdlib = { outcome: outcome("import no_such_module_anywhere"), finder: finderThere(), requests: requests.length };
+// A standard-library module before the worker said where the archive is: a clear error, nothing lost.
+result.noAddress = { outcome: outcome("import colorsys"), finder: finderThere(), requests: requests.length };
+// With the address: fetched synchronously, written, imported; the finder steps aside.
+py("_egov_stdlib.url = 'http://127.0.0.1/runtime/python_stdlib.zip'");
+result.fetched = {
+  outcome: outcome("import colorsys; assert colorsys.rgb_to_hsv(1, 0, 0) == (0, 1, 1)"),
+  finder: finderThere(),
+  requests: requests.map(({ method, async }) => ({ method, async })),
+  archive: py("os.path.getsize(_egov_stdlib.path)"),
+};
+// Another one now comes straight from the archive, without a request.
+result.after = { outcome: outcome("import fractions; fractions.Fraction(1, 3) * 3 == 1"), requests: requests.length };
+result.engineAfter = JSON.parse(engine.handle(JSON.stringify(config.check))).ok;
+process.stdout.write(`STDLIB-RESULT ${JSON.stringify(result)}\n`);
