@@ -118,10 +118,13 @@ def test_the_wizard_is_in_the_navigation(built):
     )
 
 
-def test_search_indexes_every_page_in_both_languages(built_site):
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+def test_search_indexes_every_page_in_its_language(built_site):
+    """Each language has its own search index (hooks/search_language.py): the default language's at
+    the root, the others' under their prefix, their locations relative to it."""
     for lang in LANGUAGES:
+        prefix = url_path("start", lang).lstrip("/").removesuffix("wizard/")  # "" or "nl/"
+        index = json.loads((built_site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+        locations = {prefix + doc["location"].split("#")[0] for doc in index["docs"]}
         for node_id in NODES:
             assert url_path(node_id, lang).lstrip("/") in locations, (lang, node_id)
 
