@@ -108,6 +108,10 @@ _egov_stdlib = _StdlibOnDemand()
 _sys.meta_path.insert(0, _egov_stdlib)
 `;
 
+// What Pyodide's loader gets for the standard library on a start from the snapshot: a zip archive
+// without members (its end-of-central-directory record alone).
+export const EMPTY_ZIP = Uint8Array.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
+
 // The files of a ustar archive: [[path, bytes (a view into `tar`, no copy)], ...]. Paths are
 // checked so that the archive cannot write outside site-packages.
 export function tarFiles(tar) {

@@ -38,7 +38,6 @@ compiled.catch(() => {}); // awaited below
 // loader gets an empty archive at once, and the real one is written once the engine is ready
 // (installStdlib). A fresh start reads it at once: it is fetched then.
 const stdlibURL = new URL("python_stdlib.zip", here).href;
-const EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]); // no member
 let stdlibLater = true;
 let wasmTaken = false;
 const fetchOriginal = self.fetch;
@@ -48,7 +47,8 @@ self.fetch = (input, init) => {
     wasmTaken = true;
     return wasmResponse;
   }
-  if (url === stdlibURL && stdlibLater) return Promise.resolve(new Response(EMPTY_ZIP));
+  // The loader asks only once it runs, and it comes from the same modules as EMPTY_ZIP.
+  if (url === stdlibURL && stdlibLater) return modules.then(([, , { EMPTY_ZIP }]) => new Response(EMPTY_ZIP));
   return fetchOriginal.call(self, input, init);
 };
 const instantiateStreaming = WebAssembly.instantiateStreaming;
@@ -127,6 +127,7 @@ function fetchSnapshot({ file, size, transferSize }) {
 }
 
 let engine = null;
+let stdlibFinder = null; // the snapshot's finder of the standard library (a Python proxy)
 const queue = [];
 
 function answer({ id, request }) {
@@ -165,9 +166,8 @@ async function start() {
   const options = { loadPyodide, indexURL: here.href, config, sitePackages, createPyodideModule, stderr, mark };
   try {
     engine = await bootEngine({ ...options, snapshot, snapshotSize: config.snapshot.size });
-    const finder = engine.pyodide.globals.get("_egov_stdlib");
-    finder.url = stdlibURL; // for an import that comes before installStdlib is done
-    finder.destroy();
+    stdlibFinder = engine.pyodide.globals.get("_egov_stdlib");
+    stdlibFinder.url = stdlibURL; // for an import that comes before installStdlib is done
   } catch (error) {
     // A snapshot that cannot be restored (it is tied to this exact Pyodide build) falls back to a
     // plain start from the same files: slower, but the same engine.
@@ -195,7 +195,7 @@ async function start() {
   while (queue.length) answer(queue.shift());
   // A fresh start (no usable snapshot) has primed the cache itself, and read the whole archive.
   if (engine.mode === "snapshot") {
-    installStdlib(engine.pyodide).then(
+    installStdlib(engine.pyodide, stdlibFinder).then(
       (how) => postMessage({ type: "mark", name: how, ms: Math.round(performance.now() - started) }),
       (error) => console.error(`the standard library was not written: ${error?.message ?? error}`),
     );
@@ -205,9 +205,8 @@ async function start() {
 
 // After a start from the snapshot: the standard library's archive, written where Python expects
 // it, unless an import has already fetched it (STDLIB_ON_DEMAND_SOURCE in boot.mjs). Says which.
-async function installStdlib(pyodide) {
+async function installStdlib(pyodide, finder) {
   stdlibLater = false;
-  const finder = pyodide.globals.get("_egov_stdlib");
   try {
     const response = await fetch(stdlibURL);
     if (!response.ok) throw new Error(`${stdlibURL}: HTTP ${response.status}`);

@@ -14,12 +14,12 @@ const [dir, scratch] = process.argv.slice(2).map((p) => path.resolve(p));
 const load = (name) => import(pathToFileURL(path.join(dir, name)).href);
 const { default: config } = await load("runtime-config.js");
 const { loadPyodide } = await load("pyodide.mjs");
-const { bootEngine } = await load("boot.mjs");
+const { bootEngine, EMPTY_ZIP } = await load("boot.mjs");
 const gunzip = (name) => new Uint8Array(gunzipSync(readFileSync(path.join(dir, name))));
 
 // What the worker hands Pyodide's loader on a snapshot start: an archive without members.
 const empty = path.join(scratch, "empty.zip");
-writeFileSync(empty, Uint8Array.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]));
+writeFileSync(empty, EMPTY_ZIP);
 const snapshot = gunzip(config.snapshot.file);
 const engine = await bootEngine({
   loadPyodide, indexURL: dir + path.sep, config, sitePackages: gunzip(config.sitePackages.file),
