@@ -1,7 +1,7 @@
 """The local manager's flows (GL, and an RAE or co-GL where the policy lets them or refuses them):
 the users of a quality with their filters, pages and bulk actions; adding a user (known or new,
 with the account form); editing a user's data and granted applications; a new password; the
-co-GLs, whom only the GL manages; the quality's detail and technical user; the routing module
+co-GLs, whom the GL, the RAE and the co-RAEs manage and a co-GL does not; the quality's detail and technical user; the routing module
 and the batch channels. Expected counts come from the engine itself, replaying the same steps."""
 
 from __future__ import annotations
@@ -233,7 +233,7 @@ def test_edit_a_user_applications_and_password(demo, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_co_gl_actions_belong_to_the_gl(demo, lang):
+def test_co_gl_actions_belong_to_the_gl_and_the_rae(demo, lang):
     page = demo(lang)
     page.as_profile("person-marie")
     page.act(lambda: page.page.locator(f".demo-menu a[href='#/quality/{QUALITY}/co-gl']").click(), "co-gl")
@@ -266,14 +266,14 @@ def test_co_gl_actions_belong_to_the_gl(demo, lang):
     bulk(page, "unblock", ["role-nadia-cogl"])
     assert_denied(page, "co_gl", "co_gl.unblock")
     assert page.t("status.blocked") in page.page.locator("tr[data-role='role-nadia-cogl']").inner_text()
-    # The RAE who opens the quality: refused as well, with the RAE's own rule.
+    # The RAE who opens the quality acts on its co-GLs as the GL does (seed 000 §1.1.2).
     page.as_profile("person-julien", "role-julien-rae")
     page.goto(f"{USERS}/role-willem-cogl/edit", "member-edit")
     data = form_with(page, "[name=local_email]")
     data.locator("[name=title]").fill("Dr")
-    send(data)
-    assert_denied(page, "rae", "co_gl.edit")
-    page.assert_accessible("co-GL refusal")
+    page.act(lambda: send(data), "member-edit")
+    assert form_with(page, "[name=local_email]").locator("[name=title]").input_value() == "Dr"
+    page.assert_accessible("co-GL edited by the RAE")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -341,8 +341,13 @@ def test_routing_module_and_batch_channels(demo, lang):
     page.act(lambda: send(drs), "routing")
     assert f"MQLink — {HOSTILE}" in page.page.locator("section[data-declaration='drs'] dl").inner_text()
     assert_nothing_ran(page)
-    # The RAE who opens the quality: the routing module is the local manager's.
+    # The RAE who opens the quality gets the routing module too (seed 000 §2, margin of
+    # illustration 3: the local manager's menu, illustration 17).
     page.as_profile("person-julien", "role-julien-rae")
     page.goto(f"#/quality/{QUALITY}/routing", "routing")
-    assert_denied(page, "rae", "routing.view")
-    page.assert_accessible("routing refused")
+    drs = page.page.locator("section[data-declaration='drs']")
+    drs.locator("input[name=recipient][value=enterprise]").check()
+    drs.locator("select[name=channel]").select_option("ebox")
+    page.act(lambda: send(drs), "routing")
+    assert page.t("routing.ebox") in page.page.locator("section[data-declaration='drs'] dl").inner_text()
+    page.assert_accessible("routing (RAE)")

@@ -70,6 +70,10 @@ def test_rae_opening_a_quality_gets_its_menu(demo, lang):
     assert employer in page.heading()
     states = menu_states(page)
     assert states["#/quality/q-demo-employer"] == decide("rae", "quality.view")
+    # Seed 000 §2: the local manager's menu, Routing Module and co-GLs included, as working entries.
+    for href, action in (("#/quality/q-demo-employer/co-gl", "co_gl.add"),
+                         ("#/quality/q-demo-employer/routing", "routing.view")):
+        assert states[href] == decide("rae", action) == "allowed"
     # Another enterprise's quality is outside the RAE's scope: the engine says so.
     page.goto("#/quality/q-bakery-employer", "quality-home")
     error = page.wait_error("out_of_scope")

@@ -38,7 +38,7 @@ def test_claim_agrees_with_the_policy(policy, node_id, claim):
     action = claim["action"]
     assert action in policy.action_ids(), f"{node_id}: the policy has no action {action!r}"
     roles = set(policy.data()["roles"])
-    named = set(claim.get("allowed", [])) | set(claim.get("denied", []))
+    named = set(claim.get("allowed", [])) | set(claim.get("denied", [])) | set(claim.get("designates", []))
     assert named <= roles, f"{node_id}: unknown roles {sorted(named - roles)}"
 
     for role in claim.get("allowed", []):
@@ -47,9 +47,23 @@ def test_claim_agrees_with_the_policy(policy, node_id, claim):
     for role in claim.get("denied", []):
         decision = policy.decide(role, action)
         assert not decision.allowed, f"{node_id} says {role} may not {action}; the policy allows it"
+    if "designates" in claim:  # "when registering, you designate the RAE and a co-RAE"
+        gives = policy.action(action).get("designates", [])
+        assert set(claim["designates"]) <= set(gives), (
+            f"{node_id} says {action} designates {claim['designates']}; the policy's action gives {gives}")
     if claim.get("allowed") == []:  # "nobody may"
         allowed = sorted(r for r in roles if policy.decide(r, action).allowed)
         assert not allowed, f"{node_id} says nobody may {action}; the policy allows {allowed}"
+
+
+def test_the_legal_representative_designates_a_co_rae_at_registration(policy):
+    """Seed 004 tells the legal representative they "can also designate themself RAE or designate a
+    co-RAE": the wizard says it with a claim, and the policy's registration gives both roles."""
+    claimed = [claim for node, claim in CLAIMS if node.startswith("legal-representative/")
+               and claim["action"] == "enterprise.register" and "co_rae" in claim.get("designates", [])]
+    assert claimed
+    assert {"rae", "co_rae"} <= set(policy.action("enterprise.register")["designates"])
+    assert policy.decide("legal_rep", "enterprise.register").allowed
 
 
 def test_each_profile_is_a_role_of_the_policy(policy):

@@ -95,3 +95,44 @@ def test_inconsistent_table_is_refused(monkeypatch):
         monkeypatch.undo()
         policy._checked.cache_clear()
         policy.data()
+
+
+def test_every_rule_still_decides_something():
+    """A rule no action names and no command raises is dead text: it would be printed nowhere or,
+    worse, in a note that no longer matches the engine."""
+    import pathlib
+
+    import egov_roles
+
+    table = policy.data()
+    named = {a["rule"] for a in table["actions"]} | {r for a in table["actions"] for r in a["deny"].values()}
+    sources = "".join(p.read_text(encoding="utf-8") for p in pathlib.Path(egov_roles.__file__).parent.rglob("*.py"))
+    unused = [rule for rule in table["rules"] if rule not in named and f'"{rule}"' not in sources]
+    assert not unused
+
+
+# An allowed profile and the arguments that make each designating action give every role it names.
+DESIGNATIONS = {
+    "enterprise.register": ("person-sofie", "role-sofie-lr",
+                            {"email": "info@atelier-claes.be", "rae": {"self": True},
+                             "co_rae": {"niss": "85073003328", "name": "Peeters", "first_name": "An",
+                                        "email": "an.peeters@example.be"}}),
+    "quality.activate": ("person-julien", "role-julien-rae", {"type": "mandatary", "gl": {"self": True}}),
+    "quality.designate_gl": ("person-julien", "role-julien-rae", {"quality": "q-demo-employer", "gl": {"self": True}}),
+}
+
+
+def test_designating_actions_are_listed():
+    assert {a["id"] for a in policy.data()["actions"] if "designates" in a} == set(DESIGNATIONS)
+
+
+@pytest.mark.parametrize("action", sorted(DESIGNATIONS))
+def test_an_action_gives_the_roles_its_entry_says_it_designates(action):
+    """The table's `designates` (checked by the wizard's claims) is what the command does."""
+    client = Client(make_engine())
+    person, profile, args = DESIGNATIONS[action]
+    session = client.eid(client.state["people"][person]["niss"], profile)
+    before = set(client.state["roles"])
+    client.ok(action, args, session)
+    created = {client.state["roles"][r]["kind"] for r in set(client.state["roles"]) - before}
+    assert created == set(policy.action(action)["designates"])

@@ -52,6 +52,33 @@ def test_new_enterprise_from_the_bce_is_registered_by_its_legal_rep(client):
     assert client.ok("quality.activate", {"type": "mandatary", "gl": {"self": True}}, session)
 
 
+def test_legal_rep_designates_a_co_rae_when_registering(client):
+    # Seed 004: the legal representative "can also designate themself RAE or designate a co-RAE".
+    sofie = client.state["people"]["person-sofie"]
+    session = client.eid(sofie["niss"], "role-sofie-lr")
+    data = client.ok("enterprise.register", {"email": "info@atelier-claes.be", "rae": {"self": True},
+                                             "co_rae": NEW_PERSON}, session)
+    assert (data["rae"]["kind"], data["co_rae"]["kind"]) == ("rae", "co_rae")
+    assert data["co_rae"]["person"]["niss"] == NEW_PERSON["niss"]
+    assert client.ok("outbox.list", {"to": NEW_PERSON["email"]})[0]["kind"] == "co_rae_designated"
+    kinds = {r["kind"] for r in client.state["roles"].values() if r["enterprise"] == data["enterprise"]["id"]}
+    assert {"rae", "co_rae"} <= kinds
+
+
+def test_the_rae_cannot_also_be_the_co_rae_at_registration(client):
+    session = client.eid(client.state["people"]["person-sofie"]["niss"], "role-sofie-lr")
+    before = snapshot(client)
+    error = client.refused("enterprise.register", {"email": "info@atelier-claes.be", "rae": {"self": True},
+                                                   "co_rae": {"self": True}}, session)
+    assert (error["code"], error["field"]) == ("already_has_role", "co_rae")
+    assert snapshot(client) == before
+
+
+def test_after_registration_only_the_rae_adds_co_raes(client):
+    error = client.refused("co_rae.add", {"person": NEW_PERSON}, session_for(client, "legal_rep"))
+    assert (error["code"], error["rule"], error["instead"]) == ("forbidden", "co_rae_by_legal_rep_at_registration", ["rae"])
+
+
 def test_registering_twice_is_refused_one_rae(client):
     session = client.eid(client.state["people"]["person-julien"]["niss"], "role-julien-lr")
     error = client.refused("enterprise.register", {"email": "x@demo-sa.be", "rae": {"self": True}}, session)
@@ -203,14 +230,69 @@ def test_rae_of_one_enterprise_cannot_touch_another(client):
     assert error["rule"] == "outside_enterprise"
 
 
-def test_only_the_gl_acts_on_co_gls(client):
-    error = client.refused("co_gl.block", {"role": "role-willem-cogl"}, session_for(client, "rae"))
-    assert (error["rule"], error["instead"]) == ("only_gl_manages_co_gl", ["gl"])
+# Seed 000 §1.1.2: the RAE's rights "similar to the local manager" (co-GLs at a quality's level,
+# technical user, the quality's data); §2, margin of illustration 3: an RAE who selects a quality
+# gets the local manager's menu, which holds the Routing Module (illustration 17). The lexicon gives
+# the co-RAE the RAE's rights except on co-RAEs.
+@pytest.mark.parametrize("role", ["rae", "co_rae"])
+def test_enterprise_manager_manages_the_co_gls_of_a_quality(client, role):
+    session = session_for(client, role)
+    added = client.ok("co_gl.add", {"quality": "q-demo-employer", "person": NEW_PERSON}, session)
+    assert (added["kind"], added["quality"]["id"]) == ("co_gl", "q-demo-employer")
+    assert client.ok("co_gl.block", {"role": "role-willem-cogl"}, session)["status"] == "blocked"
+    assert client.ok("co_gl.unblock", {"role": "role-willem-cogl"}, session)["status"] == "active"
+    assert client.ok("co_gl.edit", {"role": added["id"], "language": "fr"}, session)["language"] == "fr"
+    assert client.ok("co_gl.reset_password", {"role": added["id"], "password": "Autre2024.x"}, session)["password_changed"]
+    assert client.ok("co_gl.delete", {"role": added["id"]}, session)["deleted"]
+    assert added["id"] not in client.state["roles"]
 
 
-def test_routing_module_belongs_to_the_local_manager(client):
-    error = client.refused("routing.view", {"quality": "q-demo-employer"}, session_for(client, "rae"))
-    assert error["rule"] == "routing_by_local_manager"
+@pytest.mark.parametrize("role", ["rae", "co_rae"])
+def test_enterprise_manager_needs_to_name_the_quality_of_a_new_co_gl(client, role):
+    error = client.refused("co_gl.add", {"person": NEW_PERSON}, session_for(client, role))
+    assert (error["code"], error["field"]) == ("missing_argument", "quality")
+
+
+@pytest.mark.parametrize("role", ["rae", "co_rae"])
+def test_enterprise_manager_keeps_the_routing_module_of_a_quality(client, role):
+    session = session_for(client, role)
+    routing = client.ok("routing.view", {"quality": "q-demo-employer"}, session)
+    assert routing["routing"][0]["declaration"] == "drs"
+    channel = client.ok("batch_channel.register", {"quality": "q-demo-employer", "kind": "ftp", "address": "ftp.demo-sa.be"},
+                        session)["id"]
+    data = client.ok("routing.edit", {"quality": "q-demo-employer", "declaration": "drs", "recipient": "enterprise",
+                                      "channel": channel}, session)
+    assert data["routing"][0]["channel"] == channel
+
+
+@pytest.mark.parametrize("role", ["rae", "co_rae"])
+def test_enterprise_manager_designates_the_technical_user_and_edits_the_quality(client, role):
+    session = session_for(client, role)
+    data = client.ok("technical_user.designate", {"role": "role-john-user"}, session)
+    assert data["technical_user"]["role"] == "role-john-user"
+    edited = client.ok("quality.edit", {"quality": "q-demo-employer", "email": "rh@demo-sa.be"}, session)
+    assert edited["email"] == "rh@demo-sa.be"
+
+
+@pytest.mark.parametrize(("command", "args"), [
+    ("co_gl.add", {"quality": "q-bakery-employer", "person": NEW_PERSON}),
+    ("routing.view", {"quality": "q-bakery-employer"}),
+    ("routing.edit", {"quality": "q-bakery-employer", "declaration": "drs", "recipient": "enterprise", "channel": "ebox"}),
+    ("batch_channel.register", {"quality": "q-bakery-employer", "kind": "ftp", "address": "ftp.example.be"}),
+])
+def test_enterprise_manager_stays_inside_the_enterprise(client, command, args):
+    session = session_for(client, "rae")
+    before = snapshot(client)
+    error = client.refused(command, args, session)
+    assert (error["code"], error["rule"]) == ("out_of_scope", "outside_enterprise")
+    assert snapshot(client) == before
+
+
+@pytest.mark.parametrize("command", ["co_gl.block", "co_gl.unblock", "co_gl.delete", "co_gl.edit", "co_gl.reset_password"])
+def test_a_co_gl_never_manages_co_gls(client, command):
+    error = client.refused(command, {"role": "role-willem-cogl"}, session_for(client, "co_gl"))
+    assert (error["code"], error["rule"]) == ("forbidden", "co_gl_cannot_manage_co_gl")
+    assert error["instead"] == ["rae", "co_rae", "gl"]
 
 
 # --- GL and co-GL ------------------------------------------------------------------------------------
@@ -226,7 +308,8 @@ def test_gl_manages_co_gls(client):
 
 def test_co_gl_cannot_designate_a_co_gl(client):
     error = client.refused("co_gl.add", {"person": NEW_PERSON}, session_for(client, "co_gl"))
-    assert (error["code"], error["rule"], error["instead"]) == ("forbidden", "co_gl_cannot_manage_co_gl", ["gl"])
+    assert (error["code"], error["rule"], error["instead"]) == ("forbidden", "co_gl_cannot_manage_co_gl",
+                                                                 ["rae", "co_rae", "gl"])
 
 
 def test_gl_registers_a_user_and_grants_applications(client):

@@ -1,7 +1,7 @@
 // One member of a quality (a user or a co-GL): their data — language, e-mail, local e-mail,
 // title — the secured applications granted to a user with the date of each grant, and a new
-// password. The commands are user.* or co_gl.*: only the GL may act on co-GLs, and the engine
-// explains it to a co-GL or an RAE who tries.
+// password. The commands are user.* or co_gl.*: the GL, the RAE and the co-RAEs act on co-GLs; the
+// engine explains to a co-GL who tries that he does not.
 
 import { button, dl, h, uid } from "../dom.js";
 import { checkboxes, field, form, languageOptions, passwordRules, submit } from "../forms.js";

@@ -2,8 +2,8 @@
 // receives the structured messages (the enterprise itself, or a mandatary that holds a
 // procuration for that declaration) and, when the enterprise receives them, through which
 // channel (its e-Box or a batch channel it registered: FTP, MQLink, Isabel). Below, the batch
-// channels and the registration of a new one. An RAE who opens the quality gets the engine's
-// explanation: routing is the local manager's task.
+// channels and the registration of a new one. An RAE or co-RAE who opens the quality gets the
+// same screen (seed 000 §2: the local manager's menu, with the Routing Module).
 
 import { engineData } from "../api.js";
 import { append, dl, h, uid } from "../dom.js";

@@ -2,8 +2,8 @@
 // the list with the guide's filters (name, first name, username, type, NISS, status, secured
 // application) and pages, the bulk block / unblock / delete ("select + Exécuter"), and adding a
 // user or a co-GL by NISS — the account form follows when the person is new (member-add.js).
-// #/quality/<id>/co-gl is the same list reduced to the co-GLs, whose actions only the GL may do:
-// a co-GL or an RAE who tries gets the engine's explanation.
+// #/quality/<id>/co-gl is the same list reduced to the co-GLs, whose actions the GL, the RAE and
+// the co-RAEs may do: a co-GL who tries gets the engine's explanation.
 
 import { append, clear, dl, h, link, uid } from "../dom.js";
 import { checkboxes, field, form, radios, submit } from "../forms.js";

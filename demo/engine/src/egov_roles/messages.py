@@ -312,6 +312,13 @@ MAILS = {
             "nl": "Goeddag,\n\nU werd aangewezen als Verantwoordelijke Toegang Entiteit van {enterprise}. Uw gebruikersnaam: {username}.",
         },
     },
+    "co_rae_designated": {
+        "subject": {"fr": "Vous êtes co-RAE de {enterprise}", "nl": "U bent co-VTE van {enterprise}"},
+        "body": {
+            "fr": "Bonjour,\n\nVous avez été désigné co-Responsable Accès Entreprise de {enterprise}. Votre nom d'utilisateur : {username}.",
+            "nl": "Goeddag,\n\nU werd aangewezen als co-Verantwoordelijke Toegang Entiteit van {enterprise}. Uw gebruikersnaam: {username}.",
+        },
+    },
 }
 
 

@@ -61,6 +61,9 @@ def _checked() -> dict:
                 problems.append(f"{aid}: unknown rule {rule}")
             if role in action["allow"]:
                 problems.append(f"{aid}: {role} both allowed and denied")
+        for role in action.get("designates", []):
+            if role not in table["roles"]:
+                problems.append(f"{aid}: unknown role {role} in designates")
         for who in action.get("instead", []):
             if who not in table["roles"] and who not in table["outside_actors"]:
                 problems.append(f"{aid}: unknown actor {who} in instead")

@@ -13,13 +13,18 @@ from .registry import Arg, command
 
 
 @command("enterprise.register", action="enterprise.register", group="enterprise", effect="write",
-         fr="Enregistrer l'entreprise et désigner son RAE (vous-même ou une autre personne).",
-         nl="De onderneming registreren en haar VTE aanwijzen (uzelf of iemand anders).",
+         fr="Enregistrer l'entreprise et désigner son RAE (vous-même ou une autre personne) et, au choix, un co-RAE.",
+         nl="De onderneming registreren en haar VTE aanwijzen (uzelf of iemand anders) en naar keuze een co-VTE.",
          args=(Arg("email", "string", "Adresse e-mail de l'entreprise", "E-mailadres van de onderneming"),
                Arg("rae", "object", PERSON_DOC["fr"], PERSON_DOC["nl"]),
+               Arg("co_rae", "object", "co-RAE désigné en même temps (facultatif) : " + PERSON_DOC["fr"],
+                   "Co-VTE die tegelijk wordt aangewezen (facultatief): " + PERSON_DOC["nl"], required=False),
                Arg("enterprise", "string", "Entreprise (par défaut celle du profil)", "Onderneming (standaard die van het profiel)",
                    required=False)))
-def register(ctx, email, rae, enterprise=None):
+def register(ctx, email, rae, co_rae=None, enterprise=None):
+    """Seed 004 (the legal representative's answers): the RAE is designated at registration, and
+    the legal representative "can also designate themself RAE or designate a co-RAE"; afterwards
+    only the RAE manages co-RAEs (seed 000 §4.1.3), hence the co-RAE here and not in co_rae.add."""
     ent = ctx.enterprise_arg(enterprise)
     ctx.authorize(enterprise=ent["id"])
     if ent["created"] is not None:
@@ -31,7 +36,16 @@ def register(ctx, email, rae, enterprise=None):
     role = create_role(ctx, person, "rae", ent["id"])
     ctx.note_target(person=person["id"], role=role["id"])
     ctx.send_mail(person["email"], "rae_designated", {"enterprise": ent["name"], "username": person["username"] or "eID"})
-    return {"enterprise": views.enterprise_brief(ent), "rae": views.role(ctx.state, role, ctx.lang)}
+    second = None
+    if co_rae is not None:
+        deputy = resolve_person(ctx, co_rae, "co_rae")
+        if deputy["id"] == person["id"]:
+            raise EngineError("already_has_role", field="co_rae")
+        second = create_role(ctx, deputy, "co_rae", ent["id"])
+        ctx.send_mail(deputy["email"], "co_rae_designated",
+                      {"enterprise": ent["name"], "username": deputy["username"] or "eID"})
+    return {"enterprise": views.enterprise_brief(ent), "rae": views.role(ctx.state, role, ctx.lang),
+            "co_rae": views.role(ctx.state, second, ctx.lang) if second else None}
 
 
 def _rae(ctx, enterprise_id: str) -> dict | None:
