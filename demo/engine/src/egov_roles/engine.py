@@ -14,10 +14,10 @@ No exception escapes `handle`.
 
 from __future__ import annotations
 
-from . import messages, policy, protocol, runtime
+from . import bounds, messages, policy, protocol, runtime
 from . import state as state_mod
 from .commands import COMMANDS
-from .errors import EngineError
+from .errors import EngineError, Faults, FieldError
 from .transaction import Transaction
 
 
@@ -158,22 +158,29 @@ class Engine:
     # -- steps ---------------------------------------------------------------------------------
     @staticmethod
     def _check_args(cmd, given: dict, lang: str) -> dict:
+        """The arguments, checked all at once: every unknown, missing or ill-typed one is reported
+        in the same answer."""
         known = {a.name: a for a in cmd.args}
+        faults = Faults()
         for name in given:
             if name not in known:
-                raise EngineError("unknown_argument", field=name)
+                faults.add(EngineError("unknown_argument", field=name))
         out = {}
         for arg in cmd.args:
             if arg.name not in given or given[arg.name] is None:
                 if arg.required:
-                    raise EngineError("missing_argument", field=arg.name)
+                    faults.add(EngineError("missing_argument", field=arg.name))
                 continue
             value = given[arg.name]
             if not arg.accepts(value):
-                raise EngineError("wrong_type", field=arg.name, expected=messages.type_name(arg.type, lang))
-            if arg.choices and value not in arg.choices:
-                raise EngineError("invalid_field", field=arg.name, reason="choice.unknown", choices=", ".join(arg.choices))
+                faults.add(EngineError("wrong_type", field=arg.name,
+                                       expected={k: messages.type_name(arg.type, k) for k in messages.LANGUAGES}))
+            elif arg.choices and value not in arg.choices:
+                faults.add(FieldError(arg.name, "choice.unknown", choices=", ".join(arg.choices)))
+            elif arg.type == "string":
+                faults.check(bounds.text, value, arg.name, cmd.name)
             out[arg.name] = value
+        faults.done()
         return out
 
     def _resolve_actor(self, ctx: Context, cmd) -> None:

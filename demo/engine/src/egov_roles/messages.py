@@ -2,7 +2,11 @@
 French text (the sources give no German or English wording to follow); the response says which
 language it used.
 
-Templates use str.format fields filled from the error's parameters.
+Templates use str.format fields filled from the error's parameters; a parameter may be given per
+language ({"fr": ..., "nl": ...}). `{label}` / `{Label}` (capitalised, to open a sentence) name the
+field at fault by its label in the reader's language (FIELD_LABELS), never by its argument id.
+Messages state the rule the input breaks ("Le mot de passe doit contenir au moins 2 ..."), not what
+the input holds.
 """
 
 from __future__ import annotations
@@ -13,32 +17,33 @@ FALLBACK = {"de": "fr", "en": "fr"}
 
 ERRORS = {
     "malformed_request": {
-        "fr": "La requête est mal formée : {detail}.",
-        "nl": "Het verzoek is slecht gevormd: {detail}.",
+        "fr": "La demande envoyée au moteur est mal formée ({detail}) ; rien n'a été modifié.",
+        "nl": "Het verzoek aan de motor is slecht gevormd ({detail}); er werd niets gewijzigd.",
     },
     "unknown_command": {
-        "fr": "La commande « {command} » n'existe pas. La commande engine.commands donne la liste.",
-        "nl": "De opdracht '{command}' bestaat niet. De opdracht engine.commands geeft de lijst.",
+        "fr": "Cette action n'existe pas (« {command} ») ; rien n'a été modifié.",
+        "nl": "Deze handeling bestaat niet ('{command}'); er werd niets gewijzigd.",
     },
+    # the verb follows the field (MISSING below): "Indiquez le nom.", "Choisissez la procuration…"
     "missing_argument": {
-        "fr": "Il manque l'argument « {field} ».",
-        "nl": "Het argument '{field}' ontbreekt.",
+        "fr": "Indiquez {label}.",
+        "nl": "Vul {label} in.",
     },
     "wrong_type": {
-        "fr": "L'argument « {field} » doit être de type {expected}.",
-        "nl": "Het argument '{field}' moet van het type {expected} zijn.",
+        "fr": "{Label} doit être de type {expected}.",
+        "nl": "{Label} moet van het type {expected} zijn.",
     },
     "unknown_argument": {
-        "fr": "La commande ne connaît pas l'argument « {field} ».",
-        "nl": "De opdracht kent het argument '{field}' niet.",
+        "fr": "Cette action ne prévoit pas l'une des données envoyées ; rien n'a été modifié.",
+        "nl": "Deze handeling verwacht een van de verstuurde gegevens niet; er werd niets gewijzigd.",
     },
     "invalid_field": {
         "fr": "{reason_text}",
         "nl": "{reason_text}",
     },
     "not_logged_in": {
-        "fr": "Connectez-vous d'abord (commande session.login).",
-        "nl": "Meld u eerst aan (opdracht session.login).",
+        "fr": "Connectez-vous d'abord.",
+        "nl": "Meld u eerst aan.",
     },
     "bad_credentials": {
         "fr": "Le nom d'utilisateur ou le mot de passe est incorrect.",
@@ -61,8 +66,8 @@ ERRORS = {
         "nl": "Dit profiel is geblokkeerd: u kunt er niet meer mee werken. Neem contact op met wie uw toegang beheert.",
     },
     "profile_required": {
-        "fr": "Choisissez d'abord un profil (commande session.choose_profile).",
-        "nl": "Kies eerst een profiel (opdracht session.choose_profile).",
+        "fr": "Choisissez d'abord un profil.",
+        "nl": "Kies eerst een profiel.",
     },
     "not_your_profile": {
         "fr": "Ce profil n'est pas l'un des vôtres.",
@@ -77,8 +82,8 @@ ERRORS = {
         "nl": "{explanation}",
     },
     "not_found": {
-        "fr": "{entity} introuvable : « {id} ».",
-        "nl": "{entity} niet gevonden: '{id}'.",
+        "fr": "{entity} introuvable : cet élément n'existe pas ou plus.",
+        "nl": "{entity} niet gevonden: dit element bestaat niet (meer).",
     },
     "wrong_target": {
         "fr": "Cette commande agit sur un rôle de type « {expected} », pas sur un rôle de type « {actual} ».",
@@ -153,8 +158,8 @@ ERRORS = {
         "nl": "Dit certificaat is niet meer geldig (het verliep op {valid_until}).",
     },
     "invitation_unusable": {
-        "fr": "Cette invitation ou ce lien n'est plus utilisable ({status}).",
-        "nl": "Deze uitnodiging of link is niet meer bruikbaar ({status}).",
+        "fr": "Cette invitation ou ce lien n'est plus utilisable : {status}.",
+        "nl": "Deze uitnodiging of link is niet meer bruikbaar: {status}.",
     },
     "invitation_for_someone_else": {
         "fr": "Cette invitation a été envoyée pour une autre personne.",
@@ -179,8 +184,8 @@ ERRORS = {
 }
 
 REASONS = {
-    "type.string": {"fr": "Cette valeur doit être un texte.", "nl": "Deze waarde moet een tekst zijn."},
-    "type.date": {"fr": "Donnez une date au format AAAA-MM-JJ.", "nl": "Geef een datum in de vorm JJJJ-MM-DD."},
+    "type.string": {"fr": "{Label} doit être un texte.", "nl": "{Label} moet een tekst zijn."},
+    "type.date": {"fr": "{Label} doit être une date au format AAAA-MM-JJ.", "nl": "{Label} moet een datum zijn in de vorm JJJJ-MM-DD."},
     "certificate.format": {
         "fr": "Ce fichier n'est pas un certificat X.509 : choisissez le fichier de votre certificat, au format PEM "
               "(texte qui commence par -----BEGIN CERTIFICATE-----) ou DER (binaire).",
@@ -229,41 +234,150 @@ REASONS = {
         "nl": "Dit RSZ-nummer doorstaat de controle niet: het hele getal gedeeld door 97 moet een rest van 96 geven.",
     },
     "onss_number.component": {"fr": "Ce matricule ONSS n'est pas valable.", "nl": "Dit RSZ-nummer is niet geldig."},
-    "digits.format": {"fr": "Cette valeur ne contient que des chiffres.", "nl": "Deze waarde bevat alleen cijfers."},
-    "digits.length": {"fr": "Cette valeur compte de {min} à {max} chiffres.", "nl": "Deze waarde telt {min} tot {max} cijfers."},
-    "number.minimum": {"fr": "Donnez un nombre d'au moins {min}.", "nl": "Geef een getal van minstens {min}."},
-    "number.range": {"fr": "Donnez un nombre de {min} à {max}.", "nl": "Geef een getal van {min} tot {max}."},
-    "text.empty": {"fr": "Ce champ est obligatoire.", "nl": "Dit veld is verplicht."},
-    "email.format": {
-        "fr": "Cette adresse e-mail n'a pas la forme nom@domaine.be.",
-        "nl": "Dit e-mailadres heeft niet de vorm naam@domein.be.",
+    "digits.format": {"fr": "{Label} ne contient que des chiffres.", "nl": "{Label} bevat alleen cijfers."},
+    "digits.length": {"fr": "{Label} compte de {min} à {max} chiffres.", "nl": "{Label} telt {min} tot {max} cijfers."},
+    "number.minimum": {"fr": "{Label} doit être un nombre d'au moins {min}.", "nl": "{Label} moet een getal van minstens {min} zijn."},
+    "number.range": {"fr": "{Label} doit être un nombre de {min} à {max}.", "nl": "{Label} moet een getal van {min} tot {max} zijn."},
+    "text.empty": {"fr": "{Label} est obligatoire.", "nl": "{Label} is verplicht."},
+    "text.too_long": {"fr": "{Label} compte au plus {max} caractères.", "nl": "{Label} telt hoogstens {max} tekens."},
+    "text.control": {
+        "fr": "{Label} ne peut pas contenir de caractères de contrôle (tabulation, retour à la ligne…).",
+        "nl": "{Label} mag geen stuurtekens bevatten (tab, regeleinde…).",
     },
-    "username.spaces": {"fr": "Le nom d'utilisateur ne contient pas d'espace.", "nl": "De gebruikersnaam bevat geen spaties."},
+    "email.format": {
+        "fr": "Une adresse e-mail doit avoir la forme nom@domaine.be, sans espace.",
+        "nl": "Een e-mailadres moet de vorm naam@domein.be hebben, zonder spaties.",
+    },
+    "username.spaces": {"fr": "Le nom d'utilisateur ne peut pas contenir d'espace.", "nl": "De gebruikersnaam mag geen spaties bevatten."},
     "username.characters": {
-        "fr": "Le nom d'utilisateur ne contient que des lettres a-z et des chiffres 0-9 (refusé : {characters}).",
-        "nl": "De gebruikersnaam bevat alleen letters a-z en cijfers 0-9 (geweigerd: {characters}).",
+        "fr": "Le nom d'utilisateur ne peut contenir que des lettres a-z et des chiffres 0-9 (refusé : {characters}).",
+        "nl": "De gebruikersnaam mag alleen letters a-z en cijfers 0-9 bevatten (geweigerd: {characters}).",
     },
     "username.length": {
-        "fr": "Le nom d'utilisateur compte de {min} à {max} caractères.",
-        "nl": "De gebruikersnaam telt {min} tot {max} tekens.",
+        "fr": "Le nom d'utilisateur doit compter de {min} à {max} caractères.",
+        "nl": "De gebruikersnaam moet {min} tot {max} tekens tellen.",
     },
-    "password.spaces": {"fr": "Le mot de passe ne contient pas d'espace.", "nl": "Het wachtwoord bevat geen spaties."},
+    "password.spaces": {"fr": "Le mot de passe ne peut pas contenir d'espace.", "nl": "Het wachtwoord mag geen spaties bevatten."},
     "password.characters": {
-        "fr": "Le mot de passe contient des caractères refusés ({characters}) ; seuls ces caractères spéciaux sont admis : {specials}",
-        "nl": "Het wachtwoord bevat geweigerde tekens ({characters}); alleen deze speciale tekens zijn toegestaan: {specials}",
+        "fr": "Le mot de passe ne peut contenir que des lettres, des chiffres et ces caractères spéciaux : {specials} "
+              "(refusé : {characters}).",
+        "nl": "Het wachtwoord mag alleen letters, cijfers en deze speciale tekens bevatten: {specials} "
+              "(geweigerd: {characters}).",
     },
     "password.length": {
-        "fr": "Le mot de passe compte de {min} à {max} caractères.",
-        "nl": "Het wachtwoord telt {min} tot {max} tekens.",
+        "fr": "Le mot de passe doit compter de {min} à {max} caractères.",
+        "nl": "Het wachtwoord moet {min} tot {max} tekens tellen.",
     },
     "password.non_letters": {
-        "fr": "Le mot de passe contient au moins {min} caractères qui ne sont pas des lettres (chiffres ou caractères spéciaux).",
-        "nl": "Het wachtwoord bevat minstens {min} tekens die geen letter zijn (cijfers of speciale tekens).",
+        "fr": "Le mot de passe doit contenir au moins {min} caractères qui ne sont pas des lettres (chiffres ou caractères spéciaux).",
+        "nl": "Het wachtwoord moet minstens {min} tekens bevatten die geen letter zijn (cijfers of speciale tekens).",
+    },
+    "password.same": {
+        "fr": "Le nouveau mot de passe doit être différent du mot de passe actuel.",
+        "nl": "Het nieuwe wachtwoord moet verschillen van het huidige wachtwoord.",
     },
     "choice.unknown": {
-        "fr": "Cette valeur ne fait pas partie des choix possibles : {choices}.",
-        "nl": "Deze waarde hoort niet bij de mogelijke keuzes: {choices}.",
+        "fr": "Choisissez {label} parmi les choix proposés : {choices}.",
+        "nl": "Kies {label} uit de voorgestelde keuzes: {choices}.",
     },
+    "person.self": {
+        "fr": "Vous ne pouvez pas vous désigner vous-même ici : donnez le NISS d'une autre personne.",
+        "nl": "U kunt uzelf hier niet aanwijzen: geef het INSZ van een andere persoon.",
+    },
+}
+
+# The fields a message may name, by argument (the last part of a dotted field: gl.niss -> niss),
+# as a sentence names them (with their article) and the verb that asks for them when missing.
+FIELD_LABELS = {
+    "address": {"fr": "l'adresse du canal", "nl": "het adres van het kanaal", "verb": "give"},
+    "application": {"fr": "l'application sécurisée", "nl": "de beveiligde toepassing", "verb": "choose"},
+    "applications": {"fr": "les applications sécurisées", "nl": "de beveiligde toepassingen", "verb": "choose"},
+    "args": {"fr": "les données de la demande", "nl": "de gegevens van het verzoek", "verb": "give"},
+    "channel": {"fr": "le canal de transmission", "nl": "het transmissiekanaal", "verb": "choose"},
+    "co_rae": {"fr": "le co-RAE", "nl": "de co-VTE", "verb": "give"},
+    "code": {"fr": "le code de l'invitation", "nl": "de code van de uitnodiging", "verb": "give"},
+    "command": {"fr": "l'action demandée", "nl": "de gevraagde handeling", "verb": "give"},
+    "confirmation": {"fr": "la confirmation du nouveau mot de passe", "nl": "de bevestiging van het nieuwe wachtwoord", "verb": "give"},
+    "current": {"fr": "le mot de passe actuel", "nl": "het huidige wachtwoord", "verb": "give"},
+    "data": {"fr": "le fichier du certificat", "nl": "het certificaatbestand", "verb": "choose"},
+    "dataset": {"fr": "le jeu de données", "nl": "de gegevensset", "verb": "choose"},
+    "declaration": {"fr": "la déclaration", "nl": "de aangifte", "verb": "choose"},
+    "effect": {"fr": "le genre d'action", "nl": "het soort handeling", "verb": "choose"},
+    "email": {"fr": "l'adresse e-mail", "nl": "het e-mailadres", "verb": "give"},
+    "enterprise": {"fr": "l'entreprise", "nl": "de onderneming", "verb": "choose"},
+    "field": {"fr": "le champ à vérifier", "nl": "het te controleren veld", "verb": "choose"},
+    "fields": {"fr": "les données de la qualité", "nl": "de gegevens van de hoedanigheid", "verb": "give"},
+    "first_name": {"fr": "le prénom", "nl": "de voornaam", "verb": "give"},
+    "gl": {"fr": "le Gestionnaire Local", "nl": "de lokale beheerder", "verb": "choose"},
+    "grant": {"fr": "les applications à donner", "nl": "de toe te kennen toepassingen", "verb": "choose"},
+    "id": {"fr": "le numéro de la demande", "nl": "het nummer van het verzoek", "verb": "give"},
+    "identifier": {"fr": "l'identifiant de la qualité", "nl": "de identificatie van de hoedanigheid", "verb": "give"},
+    "invitation": {"fr": "l'invitation ou le lien", "nl": "de uitnodiging of link", "verb": "choose"},
+    "issuer": {"fr": "l'émetteur du certificat", "nl": "de uitgever van het certificaat", "verb": "give"},
+    "kind": {"fr": "le type", "nl": "het soort", "verb": "choose"},
+    "lang": {"fr": "la langue de la demande", "nl": "de taal van het verzoek", "verb": "choose"},
+    "language": {"fr": "la langue", "nl": "de taal", "verb": "choose"},
+    "legal_representatives": {"fr": "les représentants légaux", "nl": "de wettelijke vertegenwoordigers", "verb": "give"},
+    "limit": {"fr": "le nombre d'entrées", "nl": "het aantal items", "verb": "give"},
+    "local_email": {"fr": "l'adresse e-mail locale", "nl": "het lokale e-mailadres", "verb": "give"},
+    "method": {"fr": "le moyen de connexion", "nl": "de aanmeldingswijze", "verb": "choose"},
+    "name": {"fr": "le nom", "nl": "de naam", "verb": "give"},
+    "new": {"fr": "le nouveau mot de passe", "nl": "het nieuwe wachtwoord", "verb": "give"},
+    "niss": {"fr": "le NISS", "nl": "het INSZ", "verb": "give"},
+    "number": {"fr": "le numéro d'entreprise", "nl": "het ondernemingsnummer", "verb": "give"},
+    "page": {"fr": "la page", "nl": "de pagina", "verb": "choose"},
+    "page_size": {"fr": "le nombre de lignes par page", "nl": "het aantal regels per pagina", "verb": "choose"},
+    "password": {"fr": "le mot de passe", "nl": "het wachtwoord", "verb": "give"},
+    "person": {"fr": "la personne", "nl": "de persoon", "verb": "give"},
+    "procuration": {"fr": "la procuration du mandataire", "nl": "de volmacht van de mandataris", "verb": "choose"},
+    "profile": {"fr": "le profil", "nl": "het profiel", "verb": "choose"},
+    "quality": {"fr": "la qualité", "nl": "de hoedanigheid", "verb": "choose"},
+    "rae": {"fr": "le RAE", "nl": "de VTE", "verb": "give"},
+    "recipient": {"fr": "le destinataire", "nl": "de bestemmeling", "verb": "choose"},
+    "role": {"fr": "la personne visée", "nl": "de betrokken persoon", "verb": "choose"},
+    "roles": {"fr": "les rôles", "nl": "de rollen", "verb": "choose"},
+    "seed": {"fr": "le numéro de tirage", "nl": "het trekkingsnummer", "verb": "give"},
+    "self": {"fr": "le choix de vous désigner vous-même", "nl": "de keuze om uzelf aan te wijzen", "verb": "choose"},
+    "serial": {"fr": "le numéro de série", "nl": "het serienummer", "verb": "give"},
+    "session": {"fr": "la session", "nl": "de sessie", "verb": "give"},
+    "state": {"fr": "l'état de la démo", "nl": "de toestand van de demo", "verb": "choose"},
+    "status": {"fr": "le statut", "nl": "de status", "verb": "choose"},
+    "subject": {"fr": "le sujet du certificat", "nl": "het onderwerp van het certificaat", "verb": "give"},
+    "title": {"fr": "le titre", "nl": "de titel", "verb": "give"},
+    "to": {"fr": "le destinataire du courrier", "nl": "de geadresseerde", "verb": "give"},
+    "type": {"fr": "le type de qualité", "nl": "de soort hoedanigheid", "verb": "choose"},
+    "username": {"fr": "le nom d'utilisateur", "nl": "de gebruikersnaam", "verb": "give"},
+    "users": {"fr": "le nombre d'utilisateurs", "nl": "het aantal gebruikers", "verb": "give"},
+    "valid_from": {"fr": "le début de validité", "nl": "het begin van de geldigheid", "verb": "give"},
+    "valid_until": {"fr": "la fin de validité", "nl": "het einde van de geldigheid", "verb": "give"},
+    "value": {"fr": "la valeur à vérifier", "nl": "de te controleren waarde", "verb": "give"},
+    "withdraw": {"fr": "les applications à retirer", "nl": "de in te trekken toepassingen", "verb": "choose"},
+}
+
+# A quality's own fields (data/qualities.json) are named by their label on the screen.
+QUALITY_FIELD = {"fr": "le champ « {name} »", "nl": "het veld '{name}'"}
+FALLBACK_LABEL = {"fr": "une des données", "nl": "een van de gegevens"}
+
+MISSING = {
+    "give": {"fr": "Indiquez {label}.", "nl": "Vul {label} in."},
+    "choose": {"fr": "Choisissez {label}.", "nl": "Kies {label}."},
+}
+
+LANGUAGE_NAMES = {
+    "fr": {"fr": "français", "nl": "néerlandais", "de": "allemand", "en": "anglais"},
+    "nl": {"fr": "Frans", "nl": "Nederlands", "de": "Duits", "en": "Engels"},
+}
+
+
+def language_names() -> dict:
+    """The languages a person may choose, named in each message language (a per-language parameter)."""
+    return {lang: ", ".join(names.values()) for lang, names in LANGUAGE_NAMES.items()}
+
+
+INVITATION_STATUS = {
+    "expired": {"fr": "elle a expiré", "nl": "ze is verlopen"},
+    "withdrawn": {"fr": "elle a été retirée", "nl": "ze werd ingetrokken"},
+    "accepted": {"fr": "elle a déjà été acceptée", "nl": "ze werd al aanvaard"},
 }
 
 ENTITIES = {
@@ -327,23 +441,58 @@ def language(lang: str) -> str:
     return FALLBACK.get(lang, lang if lang in LANGUAGES else "fr")
 
 
-def render(code: str, lang: str, params: dict) -> str:
-    template = ERRORS.get(code, ERRORS["internal_error"])[language(lang)]
+def field_label(field: str | None, lang: str) -> str:
+    """How a sentence names a field in `lang`: "la procuration du mandataire", "le champ « Numéro
+    d'agrément »"; never the argument id."""
+    lang = language(lang)
+    if not field:
+        return FALLBACK_LABEL[lang]
+    if field.startswith("fields.") and field.count(".") == 1:
+        from . import catalogue
+
+        for qtype in catalogue.quality_types().values():
+            for spec in qtype["fields"]:
+                if spec["id"] == field[len("fields."):]:
+                    return QUALITY_FIELD[lang].format(name=spec[lang])
+    leaf = field.rsplit(".", 1)[-1]
+    entry = FIELD_LABELS.get(leaf)
+    return entry[lang] if entry else FALLBACK_LABEL[lang]
+
+
+def _values(params: dict, lang: str, field: str | None) -> dict:
+    out = {k: (v[lang] if isinstance(v, dict) and lang in v else v) for k, v in params.items()}
+    label = field_label(field, lang)
+    out.setdefault("label", label)
+    out.setdefault("Label", label[:1].upper() + label[1:])
+    return out
+
+
+def _fill(template: str, values: dict) -> str:
     try:
-        return template.format(**params)
+        return template.format(**values)
     except (KeyError, IndexError):
-        # A template field the caller did not fill must not turn a refusal into a crash.
+        # A template field the caller did not fill must not turn a refusal into a crash; the
+        # test over every code and reason makes sure none is left in practice.
         return template
 
 
-def reason_text(reason: str, lang: str, params: dict) -> str:
+def render(code: str, lang: str, params: dict, field: str | None = None) -> str:
+    lang = language(lang)
+    template = ERRORS.get(code, ERRORS["internal_error"])[lang]
+    if code == "missing_argument":
+        leaf = (field or "").rsplit(".", 1)[-1]
+        verb = FIELD_LABELS.get(leaf, {}).get("verb", "give")
+        if (field or "").startswith("fields."):
+            verb = "give"
+        template = MISSING[verb][lang]
+    return _fill(template, _values(params, lang, field))
+
+
+def reason_text(reason: str, lang: str, params: dict, field: str | None = None) -> str:
     entry = REASONS.get(reason)
     if entry is None:
-        return reason
-    try:
-        return entry[language(lang)].format(**params)
-    except (KeyError, IndexError):
-        return entry[language(lang)]
+        return render("internal_error", lang, {"detail": reason})
+    return _fill(entry[language(lang)], _values(params, language(lang), field))
 
 
 def entity(name: str, lang: str) -> str:

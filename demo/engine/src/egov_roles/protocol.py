@@ -6,7 +6,13 @@ Request (a dict, or the same as a JSON string):
       lang: "fr" (default), "nl", "de" or "en"; id: anything, echoed back.
 Response:
     {"ok": true, "data": ..., "id": 7}
-    {"ok": false, "error": {"code", "rule", "instead", "field", "reason", "message", "lang"}, "id": 7}
+    {"ok": false, "error": {"code", "rule", "instead", "field", "reason", "message", "lang", "errors"}, "id": 7}
+    - error: the first fault; errors: every fault the command found in the same call, the first
+      included, each {"code", "rule", "instead", "field", "reason", "message", "lang"}. A command
+      checks all its fields before it answers, so a form can show every fault at once, each at
+      its field (`field`: the argument, dotted inside objects: "gl.email", "fields.judgment_date").
+    - message: a sentence for the reader in the request's language; a field is named by its
+      label ("Indiquez la procuration du mandataire."), never by its argument id.
 A JSON string in gives a JSON string out.
 """
 
@@ -73,23 +79,32 @@ def ok(data, request_id=None) -> dict:
     return out
 
 
-def error(exc: EngineError, lang: str, request_id=None, extra: dict | None = None) -> dict:
+def _fault(exc: EngineError, lang: str) -> dict:
+    """One fault as the response describes it, its message rendered in `lang`."""
     from . import policy
 
     params = dict(exc.params)
+    params.pop("_extra", None)
     if exc.reason:
-        params["reason_text"] = messages.reason_text(exc.reason, lang, params)
+        params["reason_text"] = messages.reason_text(exc.reason, lang, params, exc.field)
     if exc.rule and "explanation" not in params and exc.rule in policy.data()["rules"]:
         params["explanation"] = policy.explanation(exc.rule, messages.language(lang))
-    body = {
+    return {
         "code": exc.code,
         "rule": exc.rule,
         "instead": list(exc.instead),
         "field": exc.field,
         "reason": exc.reason,
-        "message": messages.render(exc.code, lang, params),
+        "message": messages.render(exc.code, lang, params, exc.field),
         "lang": messages.language(lang),
     }
+
+
+def error(exc: EngineError, lang: str, request_id=None, extra: dict | None = None) -> dict:
+    """The error response: `error` is the first fault, `errors` every fault found in the same
+    call (one or more; a form shows them together, each at its field)."""
+    body = _fault(exc, lang)
+    body["errors"] = [body.copy(), *(_fault(other, lang) for other in exc.others)]
     if extra:
         body.update(extra)
     out = {"ok": False, "error": body}

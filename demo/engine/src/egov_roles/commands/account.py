@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from .. import passwords, validators, views
-from ..errors import EngineError, FieldError
+from ..errors import EngineError, Faults, FieldError
 from .common import edit_person, roles_of, set_password, touch
 from .registry import Arg, command
 
@@ -54,9 +54,13 @@ def change_password(ctx, new, confirmation, current=None, username=None):
             raise EngineError("missing_argument", field="current")
         if not passwords.verify(current, person["password"]):
             raise EngineError("wrong_password", field="current")
-    validators.password(new, "new")
+    faults = Faults()
+    faults.check(validators.password, new, "new")
+    if not faults and person["password"] is not None and passwords.verify(new, person["password"]):
+        faults.add(FieldError("new", "password.same"))
     if confirmation != new:
-        raise EngineError("confirmation_mismatch", field="confirmation")
+        faults.add(EngineError("confirmation_mismatch", field="confirmation"))
+    faults.done()
     if person["username"] is None:
         if username is None:
             raise EngineError("missing_argument", field="username")

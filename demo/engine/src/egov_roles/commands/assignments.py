@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from .. import catalogue, policy, validators, views
+from .. import catalogue, messages, policy, validators, views
 from ..errors import EngineError
 from ..resources import load_json
 from . import common
@@ -121,7 +121,7 @@ def withdraw(ctx, invitation):
     ctx.authorize(enterprise=q["enterprise"], quality=q["id"], invitation=inv["id"])
     status = views.invitation(inv, ctx.today)["status"]
     if status not in ("pending", "published"):
-        raise EngineError("invitation_unusable", field="invitation", status=status)
+        raise EngineError("invitation_unusable", field="invitation", status=messages.INVITATION_STATUS[status])
     ctx.tx.set(inv, "status", "withdrawn")
     return views.invitation(inv, ctx.today)
 
@@ -146,7 +146,7 @@ def accept(ctx, code):
         raise EngineError("not_found", field="code", entity="invitation", id=code)
     status = views.invitation(inv, ctx.today)["status"]
     if status not in ("pending", "published"):
-        raise EngineError("invitation_unusable", field="code", status=status)
+        raise EngineError("invitation_unusable", field="code", status=messages.INVITATION_STATUS[status])
     if inv["niss"] is not None and inv["niss"] != ctx.person["niss"]:
         raise EngineError("invitation_for_someone_else", field="code")
     ctx.authorize(person=ctx.person["id"])

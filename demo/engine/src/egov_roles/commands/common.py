@@ -3,8 +3,8 @@ changes, personal-data edits. Every change goes through ctx.tx."""
 
 from __future__ import annotations
 
-from .. import catalogue, passwords, validators
-from ..errors import EngineError, FieldError
+from .. import bounds, catalogue, messages, passwords, validators
+from ..errors import EngineError, Faults, FieldError
 from ..state import LANGUAGES
 
 PERSON_FIELDS = ("self", "niss", "name", "first_name", "title", "language", "email", "local_email", "username",
@@ -40,7 +40,7 @@ def _text(spec: dict, key: str, field: str, required: bool) -> str | None:
         return None
     if not isinstance(value, str):
         raise FieldError(f"{field}.{key}", "type.string")
-    value = value.strip()
+    value = bounds.text(value, f"{field}.{key}").strip()
     if required and not value:
         raise FieldError(f"{field}.{key}", "text.empty")
     return value or None
@@ -48,44 +48,54 @@ def _text(spec: dict, key: str, field: str, required: bool) -> str | None:
 
 def language(value, field: str) -> str:
     if value not in LANGUAGES:
-        raise FieldError(field, "choice.unknown", choices=", ".join(LANGUAGES))
+        raise FieldError(field, "choice.unknown", choices=messages.language_names())
     return value
 
 
 def resolve_person(ctx, spec: dict, field: str, allow_self: bool = True) -> dict:
     """The person a "person" argument names: yourself, a known NISS, or a new person created
-    from the data given (as the national register would provide it)."""
+    from the data given (as the national register would provide it). Every fault of a new
+    person's data is reported at once."""
+    faults = Faults()
     for key in spec:
         if key not in PERSON_FIELDS:
-            raise EngineError("unknown_argument", field=f"{field}.{key}")
+            faults.add(EngineError("unknown_argument", field=f"{field}.{key}"))
+    faults.done()
     if spec.get("self") is True:
         if not allow_self or ctx.person is None:
-            raise FieldError(f"{field}.self", "choice.unknown", choices="niss")
+            raise FieldError(f"{field}.self", "person.self")
         return ctx.person
     if "niss" not in spec:
         raise EngineError("missing_argument", field=f"{field}.niss")
-    niss = validators.niss(spec["niss"], f"{field}.niss")
-    known = find_person_by_niss(ctx.state, niss)
+    niss = faults.check(validators.niss, spec["niss"], f"{field}.niss")
+    known = find_person_by_niss(ctx.state, niss) if niss else None
     if known is not None:
         return known
-    name = _text(spec, "name", field, True)
-    first_name = _text(spec, "first_name", field, True)
-    email = validators.email(_text(spec, "email", field, True), f"{field}.email")
-    local_email = _text(spec, "local_email", field, False)
+    if not any(spec.get(k) is not None for k in PERSON_FIELDS if k not in ("niss", "self")):
+        faults.done()  # a NISS alone: its own fault, or nobody has it yet and the form asks for the data next
+        raise EngineError("person_data_required", field=f"{field}.name")
+    name = faults.check(_text, spec, "name", field, True)
+    first_name = faults.check(_text, spec, "first_name", field, True)
+    email = faults.check(lambda: validators.email(_text(spec, "email", field, True), f"{field}.email"))
+    local_email = faults.check(_text, spec, "local_email", field, False)
     if local_email:
-        local_email = validators.email(local_email, f"{field}.local_email")
-    lang = language(spec.get("language", "fr"), f"{field}.language")
-    title = _text(spec, "title", field, False)
-    username = _text(spec, "username", field, False)
+        local_email = faults.check(validators.email, local_email, f"{field}.local_email")
+    lang = faults.check(language, spec.get("language", "fr"), f"{field}.language")
+    title = faults.check(_text, spec, "title", field, False)
+    username = faults.check(_text, spec, "username", field, False)
     if username is not None:
-        validators.username(username, f"{field}.username")
-        if find_person_by_username(ctx.state, username) is not None:
-            raise EngineError("username_taken", field=f"{field}.username")
+        if faults.check(validators.username, username, f"{field}.username") is not None \
+                and find_person_by_username(ctx.state, username) is not None:
+            faults.add(EngineError("username_taken", field=f"{field}.username"))
+    if spec.get("password") is not None:
+        if spec.get("username") is None:
+            faults.add(EngineError("missing_argument", field=f"{field}.username"))
+        faults.check(lambda: validators.password(bounds.text(spec["password"], f"{field}.password")
+                                                 if isinstance(spec["password"], str) else spec["password"],
+                                                 f"{field}.password"))
+    faults.done()
     password_hash = None
     if spec.get("password") is not None:
-        if username is None:
-            raise EngineError("missing_argument", field=f"{field}.username")
-        validators.password(spec["password"], f"{field}.password")
         password_hash = passwords.hash_password(spec["password"], passwords.new_salt(ctx.engine.rng))
     pid = ctx.new_id("people", "person")
     person = {"id": pid, "niss": niss, "name": name, "first_name": first_name, "title": title, "language": lang,
@@ -158,7 +168,8 @@ def applications(quality: dict, apps: list[str], field: str) -> list[str]:
     allowed = catalogue.quality_type(quality["type"])["applications"]
     for app in apps:
         if app not in allowed:
-            raise EngineError("unknown_application", field=field, application=app)
+            raise EngineError("unknown_application", field=field,
+                              application={lang: catalogue.application_name(app, lang) for lang in messages.LANGUAGES})
     return list(dict.fromkeys(apps))
 
 
@@ -171,9 +182,17 @@ def set_password(ctx, person: dict, password: str, field: str = "password") -> N
 
 
 def edit_person(ctx, person: dict, language_value=None, email=None, local_email=None, title=None) -> None:
+    faults = Faults()
+    if language_value is not None:
+        faults.check(language, language_value, "language")
+    if email is not None:
+        faults.check(validators.email, email, "email")
+    if local_email:
+        faults.check(validators.email, local_email, "local_email")
+    faults.done()
     changed = False
     if language_value is not None:
-        ctx.tx.set(person, "language", language(language_value, "language"))
+        ctx.tx.set(person, "language", language_value)
         changed = True
     if email is not None:
         ctx.tx.set(person, "email", validators.email(email, "email"))

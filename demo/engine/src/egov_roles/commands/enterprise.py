@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from .. import catalogue, validators, views
-from ..errors import EngineError, FieldError
+from .. import bounds, catalogue, messages, validators, views
+from ..errors import EngineError, Faults, FieldError
 from .common import PERSON_DOC, create_role, delete_role, find_role, resolve_person
 from .registry import Arg, command
 
@@ -102,7 +102,7 @@ def _field_value(spec: dict, value, field: str):
         return validators.niss(value, field)
     if not isinstance(value, str):
         raise FieldError(field, "type.string")
-    value = value.strip()
+    value = bounds.text(value, field).strip()
     if kind == "date":
         try:
             return _dt.date.fromisoformat(value).isoformat()
@@ -122,15 +122,17 @@ def _field_value(spec: dict, value, field: str):
 def quality_fields(qtype: dict, given: dict, current: dict | None = None) -> dict:
     """Check the activation fields of a quality type; `current` allows partial edits."""
     specs = {f["id"]: f for f in qtype["fields"]}
+    faults = Faults()
     for key in given:
         if key not in specs:
-            raise EngineError("unknown_argument", field=f"fields.{key}")
+            faults.add(EngineError("unknown_argument", field=f"fields.{key}"))
     out = dict(current or {})
     for key, spec in specs.items():
         if key in given:
-            out[key] = _field_value(spec, given[key], f"fields.{key}")
+            out[key] = faults.check(_field_value, spec, given[key], f"fields.{key}")
         elif spec["required"] and key not in out:
-            raise EngineError("missing_argument", field=f"fields.{key}")
+            faults.add(EngineError("missing_argument", field=f"fields.{key}"))
+    faults.done()
     return out
 
 
@@ -167,14 +169,19 @@ def activate(ctx, type, gl, identifier=None, fields=None, email=None, enterprise
         raise EngineError("not_registered")
     qtype = catalogue.quality_type(type)
     if qtype is None:
-        raise FieldError("type", "choice.unknown", choices=", ".join(catalogue.quality_types()))
-    ident = _identifier(ctx, qtype, ent, identifier)
+        raise FieldError("type", "choice.unknown",
+                         choices={lang: ", ".join(catalogue.name(t, lang) for t in catalogue.quality_types())
+                                  for lang in messages.LANGUAGES})
+    faults = Faults()
+    ident = faults.check(_identifier, ctx, qtype, ent, identifier)
     for q in ctx.state["qualities"].values():
-        if q["enterprise"] == ent["id"] and q["type"] == type and q["identifier"] == ident:
+        if ident is not None and q["enterprise"] == ent["id"] and q["type"] == type and q["identifier"] == ident:
             raise EngineError("quality_already_active", field="type")
-    values = quality_fields(qtype, fields or {})
+    values = faults.check(quality_fields, qtype, fields or {})
     if email is not None:
-        email = validators.email(email, "email")
+        email = faults.check(validators.email, email, "email")
+    person = faults.check(resolve_person, ctx, gl, "gl")
+    faults.done()
     qid = ctx.new_id("qualities", "quality")
     quality = {"id": qid, "enterprise": ent["id"], "type": type, "identifier": ident, "fields": values, "email": email,
                "created": ctx.today, "technical_user": None,
@@ -182,7 +189,6 @@ def activate(ctx, type, gl, identifier=None, fields=None, email=None, enterprise
                            for d in qtype["routing"]},
                "channels": {}, "procurations": {}}
     ctx.tx.set(ctx.state["qualities"], qid, quality)
-    person = resolve_person(ctx, gl, "gl")
     role = create_role(ctx, person, "gl", ent["id"], qid)
     ctx.note_target(quality=qid, person=person["id"], role=role["id"])
     return {"quality": views.quality_brief(quality, ctx.lang), "gl": views.role(ctx.state, role, ctx.lang)}

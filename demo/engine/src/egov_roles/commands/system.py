@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import copy
 
-from .. import catalogue, messages, policy, validators
+from .. import bounds, catalogue, messages, policy, validators
 from .. import state as state_mod
 from ..errors import EngineError, FieldError
 from ..resources import load_json
@@ -39,11 +39,14 @@ def policy_table(ctx):
 
 
 @command("engine.catalogue", group="engine", journaled=False,
-         fr="Le catalogue des qualités et les règles des noms d'utilisateur et des mots de passe.",
-         nl="De catalogus van de hoedanigheden en de regels voor gebruikersnamen en wachtwoorden.")
+         fr="Le catalogue des qualités, les règles des noms d'utilisateur et des mots de passe, et la longueur "
+            "maximale de chaque champ de texte.",
+         nl="De catalogus van de hoedanigheden, de regels voor gebruikersnamen en wachtwoorden, en de maximale "
+            "lengte van elk tekstveld.")
 def quality_catalogue(ctx):
     rules = copy.deepcopy(load_json("password_rules"))
-    return {"qualities": catalogue.export(), "password_rules": rules, "assignments": copy.deepcopy(load_json("assignments"))}
+    return {"qualities": catalogue.export(), "password_rules": rules, "assignments": copy.deepcopy(load_json("assignments")),
+            "field_limits": bounds.export()}
 
 
 @command("engine.validate", group="engine", journaled=False,

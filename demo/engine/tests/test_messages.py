@@ -1,0 +1,180 @@
+"""Every message the engine can say, rendered in every language it speaks (messages.LANGUAGES: a
+new language is data), with representative parameters: no leftover {placeholder}, no empty text,
+no argument or rule id (snake_case), and a different text in each language."""
+
+from __future__ import annotations
+
+import pathlib
+import re
+
+import pytest
+
+import egov_roles
+from egov_roles import catalogue, messages, policy
+from egov_roles.commands import COMMANDS
+from egov_roles.commands.common import PERSON_FIELDS
+
+from engine_helpers import Client, make_engine, session_for
+
+LANGS = messages.LANGUAGES
+SNAKE = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")
+PLACEHOLDER = re.compile(r"[{}]")
+
+# Representative parameters of each error code, as the commands give them.
+ERROR_PARAMS = {
+    "malformed_request": {"detail": "JSON: Expecting value"},
+    "unknown_command": {"command": "user.fly"},
+    "missing_argument": {},
+    "wrong_type": {"expected": {lang: messages.type_name("string", lang) for lang in LANGS}},
+    "unknown_argument": {},
+    "invalid_field": {"reason_text": {lang: messages.reason_text("text.empty", lang, {}, "name") for lang in LANGS}},
+    "not_found": {"entity": {lang: messages.entity("role", lang) for lang in LANGS}},
+    "wrong_target": {"expected": {lang: policy.role_name("user", lang) for lang in LANGS},
+                     "actual": {lang: policy.role_name("co_gl", lang) for lang in LANGS}},
+    "identifier_mismatch": {"expected": "0123.456.749"},
+    "unknown_application": {"application": {lang: catalogue.application_name("drs", lang) for lang in LANGS}},
+    "unknown_declaration": {"declaration": "dmfa"},
+    "certificate_expired": {"valid_until": "2023-12-31"},
+    "invitation_unusable": {"status": messages.INVITATION_STATUS["expired"]},
+    "deactivation_not_possible": {"explanation": {lang: policy.explanation("legal_rep_from_statutes", lang)
+                                                  for lang in LANGS}},
+    "invalid_state": {"count": 2, "first": "roles.role-1.kind"},
+    "internal_error": {"detail": "ValueError: x"},
+    "forbidden": {"explanation": {lang: policy.explanation("co_rae_cannot_manage_co_rae", lang) for lang in LANGS}},
+    "out_of_scope": {"explanation": {lang: policy.explanation("outside_enterprise", lang) for lang in LANGS}},
+}
+
+REASON_PARAMS = {
+    "certificate.pem_other": {"label": "PRIVATE KEY"},
+    "certificate.size": {"max": 64},
+    "digits.length": {"min": 4, "max": 6},
+    "number.minimum": {"min": 1},
+    "number.range": {"min": 1, "max": 100},
+    "text.too_long": {"max": 100},
+    "username.characters": {"characters": "é !"},
+    "username.length": {"min": 8, "max": 30},
+    "password.characters": {"characters": "é", "specials": ",;:=?./+*$%><&@#({})-_"},
+    "password.length": {"min": 10, "max": 15},
+    "password.non_letters": {"min": 2},
+    "choice.unknown": {"choices": messages.language_names()},
+}
+
+
+def assert_readable(texts: dict[str, str], what: str, translated: bool = True) -> None:
+    for lang, text in texts.items():
+        assert text.strip(), f"{what} [{lang}] is empty"
+        assert not PLACEHOLDER.search(text.replace("({})", "")), f"{what} [{lang}] keeps a placeholder: {text}"
+        assert not SNAKE.search(text), f"{what} [{lang}] shows an id: {text}"
+    if translated and len(LANGS) > 1:
+        assert len(set(texts.values())) == len(texts), f"{what} is not translated: {texts}"
+
+
+def test_every_error_code_has_its_parameters_here():
+    assert set(ERROR_PARAMS) <= set(messages.ERRORS)
+
+
+@pytest.mark.parametrize("code", sorted(messages.ERRORS))
+def test_every_error_code_reads_in_every_language(code):
+    params = ERROR_PARAMS.get(code, {})
+    assert_readable({lang: messages.render(code, lang, params, "name") for lang in LANGS}, code)
+
+
+@pytest.mark.parametrize("reason", sorted(messages.REASONS))
+def test_every_field_reason_reads_in_every_language(reason):
+    params = REASON_PARAMS.get(reason, {})
+    assert_readable({lang: messages.reason_text(reason, lang, params, "first_name") for lang in LANGS}, reason)
+
+
+@pytest.mark.parametrize("rule", sorted(policy.data()["rules"]))
+def test_every_rule_reads_in_every_language(rule):
+    texts = {lang: messages.render("forbidden", lang, {"explanation": policy.explanation(rule, lang)}) for lang in LANGS}
+    assert_readable(texts, rule)
+
+
+def _fields() -> list[str]:
+    names = {arg.name for cmd in COMMANDS.values() for arg in cmd.args}
+    names |= {f"person.{key}" for key in PERSON_FIELDS}
+    names |= {f"fields.{spec['id']}" for qtype in catalogue.quality_types().values() for spec in qtype["fields"]}
+    return sorted(names)
+
+
+@pytest.mark.parametrize("field", _fields())
+def test_every_field_is_named_by_its_label(field):
+    """A missing field is asked for by its label ("Choisissez la procuration du mandataire."),
+    never by its argument id nor by the fallback used for an unknown field."""
+    texts = {lang: messages.render("missing_argument", lang, {}, field) for lang in LANGS}
+    assert_readable(texts, field)
+    for lang in LANGS:
+        assert messages.FALLBACK_LABEL[lang] not in texts[lang], (field, texts[lang])
+
+
+SOURCES = "".join(p.read_text(encoding="utf-8") for p in pathlib.Path(egov_roles.__file__).parent.rglob("*.py"))
+
+
+def test_every_code_the_engine_raises_has_a_message():
+    raised = set(re.findall(r'EngineError\(\s*"([a-z_]+)"', SOURCES))
+    assert raised and not raised - set(messages.ERRORS)
+
+
+def test_every_reason_the_engine_gives_has_a_text():
+    given = set(re.findall(r'FieldError\(\s*[^,()]+(?:\([^()]*\))?[^,()]*,\s*"([a-z_]+\.[a-z_]+)"', SOURCES))
+    given |= set(re.findall(r'NotACertificate\(\s*"([a-z_]+\.[a-z_]+)"', SOURCES))
+    given |= {f"{prefix}.{kind}" for prefix in ("niss", "enterprise_number", "onss_number")
+              for kind in ("format", "length", "checksum", "component")}
+    assert given and not given - set(messages.REASONS)
+
+
+# --- through the protocol ------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_mandatary_without_procuration_asks_for_the_procuration(lang):
+    client = Client(make_engine())
+    error = client.refused("routing.edit", {"declaration": "drs", "recipient": "mandatary"}, session_for(client, "gl"),
+                           lang=lang)
+    assert (error["code"], error["field"]) == ("missing_argument", "procuration")
+    label = messages.FIELD_LABELS["procuration"][lang]
+    assert error["message"] == messages.MISSING["choose"][lang].format(label=label)
+    assert_readable({lang: error["message"]}, "procuration", translated=False)
+
+
+def test_every_fault_of_a_call_comes_back_at_once():
+    client = Client(make_engine())
+    error = client.refused("co_gl.add", {"person": {"niss": "85073003328", "name": "", "email": "x@", "title": 7,
+                                                    "username": "a b", "password": "short"},
+                                         "colour": "red"}, session_for(client, "gl"))
+    # the argument check reports the unknown argument; the person's faults come once the form is right
+    assert [(e["code"], e["field"]) for e in error["errors"]] == [("unknown_argument", "colour")]
+    error = client.refused("co_gl.add", {"person": {"niss": "85073003328", "name": "", "email": "x@", "title": 7,
+                                                    "username": "a b", "password": "short"}}, session_for(client, "gl"))
+    faults = {e["field"]: e["reason"] or e["code"] for e in error["errors"]}
+    assert faults == {"person.name": "text.empty", "person.first_name": "person_data_required",
+                      "person.email": "email.format", "person.title": "type.string",
+                      "person.username": "username.spaces", "person.password": "password.length"}
+    assert error["errors"][0] == {k: v for k, v in error.items() if k != "errors"}
+    assert all(e["message"] and e["lang"] == "fr" for e in error["errors"])
+
+
+def test_arguments_are_checked_all_at_once():
+    client = Client(make_engine())
+    error = client.refused("routing.edit", {"declaration": 3, "quality": None, "extra": 1}, session_for(client, "gl"),
+                           lang="nl")
+    assert [(e["code"], e["field"]) for e in error["errors"]] == [
+        ("unknown_argument", "extra"), ("wrong_type", "declaration"), ("missing_argument", "recipient")]
+    assert error["errors"][1]["message"] == "De aangifte moet van het type tekst zijn."
+
+
+def test_one_fault_still_comes_as_a_list_of_one():
+    client = Client(make_engine())
+    error = client.refused("user.block", {"role": "role-nobody"}, session_for(client, "gl"))
+    assert len(error["errors"]) == 1 and error["errors"][0]["code"] == error["code"] == "not_found"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_changing_ones_password_to_the_same_is_refused(lang):
+    client = Client(make_engine())
+    session = session_for(client, "gl")
+    before = client.state["people"]["person-marie"]["password"]
+    error = client.refused("account.change_password", {"current": "Demo2024.ok", "new": "Demo2024.ok",
+                                                       "confirmation": "Demo2024.ok"}, session, lang=lang)
+    assert (error["code"], error["field"], error["reason"]) == ("invalid_field", "new", "password.same")
+    assert error["message"] == messages.REASONS["password.same"][lang]
+    assert client.state["people"]["person-marie"]["password"] == before
