@@ -50,10 +50,55 @@ def _escape(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+FAULTS = {
+    "fr": {
+        "title": "Les fautes d'une demande",
+        "text": "Une commande vérifie tous ses champs avant de répondre. Une réponse refusée garde dans `error` "
+                "la première faute et donne dans `errors` toutes les fautes trouvées, la première comprise, "
+                "chacune avec son `code`, son `field` (le champ, pointé dans un objet : `gl.email`), sa `reason` "
+                "et son `message` : un formulaire les montre toutes à la fois, chacune sous son champ. Un texte "
+                "plus long que sa limite, ou qui contient un caractère de contrôle (tabulation, retour à la "
+                "ligne…), est refusé ; les limites sont des données du moteur (`data/field_limits.json`) :",
+        "field": "Champ", "max": "Longueur maximale", "other": "Tout autre texte", "quality_field": "Une donnée propre à une qualité",
+        "per_command": {"bce.add_enterprise.name": "Le nom d'une entreprise"},
+    },
+    "nl": {
+        "title": "De fouten van een verzoek",
+        "text": "Een opdracht controleert al haar velden voor ze antwoordt. Een geweigerd antwoord houdt in "
+                "`error` de eerste fout en geeft in `errors` alle gevonden fouten, de eerste inbegrepen, elk met "
+                "haar `code`, haar `field` (het veld, met een punt in een object: `gl.email`), haar `reason` en "
+                "haar `message`: een formulier toont ze allemaal tegelijk, elk onder het eigen veld. Een tekst die "
+                "langer is dan zijn grens, of die een stuurteken bevat (tab, regeleinde…), wordt geweigerd; de "
+                "grenzen zijn gegevens van de motor (`data/field_limits.json`):",
+        "field": "Veld", "max": "Maximale lengte", "other": "Elke andere tekst", "quality_field": "Een gegeven van een hoedanigheid",
+        "per_command": {"bce.add_enterprise.name": "De naam van een onderneming"},
+    },
+}
+
+
+def faults_markdown(lang: str) -> str:
+    """How a refusal lists every fault, and the bounds of the text fields (data/field_limits.json)."""
+    from egov_roles import bounds
+
+    text = FAULTS[lang]
+    limits = bounds.export()
+    rules_governed = set(load_json("field_limits")["from_password_rules"])
+    rows = []
+    for field, bound in limits["fields"].items():
+        if field in rules_governed:
+            continue
+        label = text["quality_field"] if field == "quality_field" else messages.field_label(field, lang)
+        rows.append(f"| {label[:1].upper() + label[1:]} | {bound} |")
+    for command, fields in limits["per_command"].items():
+        rows += [f"| {text['per_command'][f'{command}.{field}']} | {bound} |" for field, bound in fields.items()]
+    return "\n".join([f"## {text['title']}\n", text["text"], "", f"| {text['field']} | {text['max']} |", "|---|---|",
+                      *rows, f"| {text['other']} | {limits['default']} |", ""]) + "\n"
+
+
 def reference_markdown(lang: str) -> str:
     text = TEXT[lang]
     commands = egov_roles.command_catalogue()
-    out: list[str] = []
+    out: list[str] = [faults_markdown(lang)]
     for group, names in GROUPS.items():
         members = [c for c in commands if c["group"] == group]
         if not members:

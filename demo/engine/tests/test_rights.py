@@ -146,6 +146,21 @@ def test_rae_designates_and_changes_the_gl(client):
     assert ("person-marie", "gl") not in kinds
 
 
+def test_the_sitting_gl_is_known_beforehand_and_loses_the_role_in_the_same_command(client):
+    session = session_for(client, "rae")
+    sitting = client.ok("quality.view", {"quality": "q-demo-employer"}, session)["gl"]  # what the demo names
+    before = snapshot(client)
+    error = client.refused("quality.designate_gl", {"quality": "q-demo-employer", "gl": {**NEW_PERSON, "email": "x@"}},
+                           session)
+    assert (error["field"], error["reason"]) == ("gl.email", "email.format")
+    assert snapshot(client) == before  # a refused designation leaves the sitting GL in place
+    data = client.ok("quality.designate_gl", {"quality": "q-demo-employer", "gl": NEW_PERSON}, session)
+    assert data["previous"]["id"] == sitting["id"]
+    gls = [r["person"] for r in client.state["roles"].values() if r["kind"] == "gl" and r["quality"] == "q-demo-employer"]
+    assert gls == [data["gl"]["person"]["id"]] and sitting["id"] not in gls
+    assert client.ok("quality.view", {"quality": "q-demo-employer"}, session)["gl"]["niss"] == NEW_PERSON["niss"]
+
+
 def test_gl_cannot_designate_a_gl(client):
     session = session_for(client, "gl")
     error = client.refused("quality.designate_gl", {"quality": "q-demo-employer", "gl": {"self": True}}, session)
