@@ -21,8 +21,25 @@ function goTo(input) {
   return button(t("error.go_to_field", { field: labelOf(input) }), () => focus(input), { class: "demo-link-button" });
 }
 
+// Several faults of one answer (error.errors): each under its field, all listed in the box with a
+// link to their field; the first field gets the focus.
+function showFaults(box, error, formElement) {
+  clearErrors(formElement);
+  const found = error.errors.map((fault) => ({ fault, input: findField(formElement, fault.field) }));
+  for (const { fault, input } of found) if (input) setFieldError(input, fault.message);
+  clear(box).append(
+    h("p", { class: "demo-error-title" }, t("error.field")),
+    h("ul", {}, found.map(({ fault, input }) => h("li", {}, input ? goTo(input) : null, input ? " " : null, fault.message))));
+  box.dataset.code = error.code;
+  box.dataset.rule = error.rule ?? "";
+  box.dataset.field = error.field ?? "";
+  box.hidden = false;
+  return found.find((f) => f.input)?.input ?? box;
+}
+
 // Fill `box` with the engine's error; returns the element that should get focus.
 export function showEngineError(box, error, formElement = null) {
+  if (formElement && error.errors?.length > 1) return showFaults(box, error, formElement);
   if (formElement) clearErrors(formElement);
   const input = findField(formElement, error.field);
   if (input) setFieldError(input, error.message);

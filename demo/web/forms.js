@@ -36,9 +36,20 @@ export function submit(label, props = {}) {
   return h("button", { type: "submit", class: "md-button md-button--primary", ...props }, label);
 }
 
+// The longest text the engine accepts for a field path ("gl.first_name" -> first_name), from its
+// data (data/field_limits.json, via engine.catalogue): the same bound, shown by the field itself.
+export function maxLength(path) {
+  const limits = engineData.catalogue?.field_limits;
+  if (!limits || !path) return null;
+  const leaf = path.split(".").pop();
+  if (path.startsWith("fields.")) return limits.fields.quality_field;
+  return limits.fields[leaf] ?? limits.default;
+}
+
 // One labelled field. spec: {name, label, type, value, required, hint, paths, options, autocomplete,
 // inputmode, readonly, confirms (the name of the field this one repeats), validate (an engine
-// validator: niss, email, username, password, enterprise_number, onss_number)}.
+// validator: niss, email, username, password, enterprise_number, onss_number), maxlength
+// (default: the engine's bound for the field's first path; confirmations repeat their field's)}.
 export function field(spec) {
   const id = uid(spec.name.replace(/\W/g, "-"));
   const hintId = spec.hint ? `${id}-hint` : null;
@@ -55,8 +66,10 @@ export function field(spec) {
     input = h("select", common, spec.options.map((o) =>
       h("option", { value: o.value, selected: String(o.value) === String(spec.value ?? "") }, o.label)));
   } else {
+    const bound = spec.maxlength ?? maxLength(spec.confirms ? spec.confirms : (spec.paths ?? [spec.name])[0]);
     input = h("input", {
       ...common, type: spec.type ?? "text", value: spec.value ?? "",
+      maxlength: ["file", "date", "number", "checkbox", "radio"].includes(spec.type) ? null : bound,
       inputmode: spec.inputmode ?? null, readonly: spec.readonly ? true : null,
       spellcheck: spec.type === "password" || spec.validate ? "false" : null,
     });

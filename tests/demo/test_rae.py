@@ -119,9 +119,31 @@ def test_change_the_local_manager_of_a_quality(demo, lang):
     assert page.field_error("[name=gl_niss]") == page.t("gl.niss_required")
     form.locator("[name=gl_niss]").fill(person_niss("person-lotte"))
     form.locator("button[type=submit]").click()
+    # The sitting GL loses the role: the demo names them and asks first (keyboard only from here).
+    sitting = next(DATASET["people"][r["person"]] for r in DATASET["roles"].values()
+                   if r["kind"] == "gl" and r["quality"] == "q-demo-provider")
+    name = f"{sitting['first_name']} {sitting['name']}"
+    confirm = page.page.locator(".demo-confirm")
+    confirm.wait_for()
+    assert confirm.locator("p").inner_text() == page.t("designate.confirm_text", name=name,
+                                                         quality=quality_name("service_provider_legal", lang))
+    assert page.focused(".demo-confirm p")
+    page.page.keyboard.press("Tab")
+    assert page.focused(".demo-confirm button") and page.t("designate.confirm", name=name) in confirm.inner_text()
+    page.page.keyboard.press("Tab")
+    page.page.keyboard.press("Enter")  # "No, keep …": nothing sent, the focus back on the form's button
+    confirm.wait_for(state="detached")
+    assert page.focused("form button[type=submit]")
+    assert page.page.locator("#demo-heading").inner_text() == page.t("designate.title")
+    page.page.keyboard.press("Enter")
+    confirm.wait_for()
+    page.assert_accessible("confirmation of the change of GL")
+    page.page.keyboard.press("Tab")
+    page.page.keyboard.press("Enter")  # "Yes, replace …"
     page.page.wait_for_function("t => document.getElementById('demo-heading').textContent === t",
                                 arg=page.t("designate.done_title"))
     assert "Lotte Peeters" in page.page.locator(".demo-screen-body").inner_text()
+    page.wait_live(page.t("designate.replaced", name=name))
     page.act(lambda: page.page.get_by_role("link", name=page.t("activate.back_to_list")).click(), "home")
     row = page.page.locator(".demo-table tbody tr", has_text=quality_name("service_provider_legal", lang))
     assert "Lotte Peeters" in row.inner_text()

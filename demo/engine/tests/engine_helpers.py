@@ -62,6 +62,21 @@ PROFILES = {
 }
 
 
+def engine_sources() -> str:
+    """The text of every module of the engine, read through importlib.resources (the engine may be
+    installed from a zip, as in Pyodide)."""
+    from importlib import resources
+
+    def walk(node):
+        for child in node.iterdir():
+            if child.is_dir():
+                yield from walk(child)
+            elif child.name.endswith(".py"):
+                yield child.read_text(encoding="utf-8")
+
+    return "".join(walk(resources.files("egov_roles")))
+
+
 def session_for(client: Client, role: str) -> str:
     """A session of the demo person who holds `role`, with that profile chosen (eID login)."""
     person, profile = PROFILES[role]

@@ -4,17 +4,15 @@ no argument or rule id (snake_case), and a different text in each language."""
 
 from __future__ import annotations
 
-import pathlib
 import re
 
 import pytest
 
-import egov_roles
 from egov_roles import catalogue, messages, policy
 from egov_roles.commands import COMMANDS
 from egov_roles.commands.common import PERSON_FIELDS
 
-from engine_helpers import Client, make_engine, session_for
+from engine_helpers import Client, engine_sources, make_engine, session_for
 
 LANGS = messages.LANGUAGES
 SNAKE = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")
@@ -108,7 +106,7 @@ def test_every_field_is_named_by_its_label(field):
         assert messages.FALLBACK_LABEL[lang] not in texts[lang], (field, texts[lang])
 
 
-SOURCES = "".join(p.read_text(encoding="utf-8") for p in pathlib.Path(egov_roles.__file__).parent.rglob("*.py"))
+SOURCES = engine_sources()
 
 
 def test_every_code_the_engine_raises_has_a_message():

@@ -8,7 +8,7 @@ import pytest
 from egov_roles import policy
 from egov_roles.commands import COMMANDS
 
-from engine_helpers import PROFILES, Client, make_engine, session_for
+from engine_helpers import PROFILES, Client, engine_sources, make_engine, session_for
 
 # The shared vocabulary of /work/notes/actions.md: guide pages call who_may() with these ids.
 GUIDE_ACTIONS = """
@@ -100,13 +100,9 @@ def test_inconsistent_table_is_refused(monkeypatch):
 def test_every_rule_still_decides_something():
     """A rule no action names and no command raises is dead text: it would be printed nowhere or,
     worse, in a note that no longer matches the engine."""
-    import pathlib
-
-    import egov_roles
-
     table = policy.data()
     named = {a["rule"] for a in table["actions"]} | {r for a in table["actions"] for r in a["deny"].values()}
-    sources = "".join(p.read_text(encoding="utf-8") for p in pathlib.Path(egov_roles.__file__).parent.rglob("*.py"))
+    sources = engine_sources()
     unused = [rule for rule in table["rules"] if rule not in named and f'"{rule}"' not in sources]
     assert not unused
 

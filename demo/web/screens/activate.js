@@ -4,7 +4,7 @@
 // active quality (#/quality/<id>/gl).
 
 import { engineData } from "../api.js";
-import { button, dl, h, link } from "../dom.js";
+import { button, dl, h, link, uid } from "../dom.js";
 import { field, form, submit } from "../forms.js";
 import { lang } from "../i18n.js";
 import { glArgument, glChoice, glSummary, sendWithGl } from "./gl-designation.js";
@@ -42,6 +42,37 @@ function done(ctx, title, summary, qualityId, flash) {
     link(ctx.t("activate.back_to_list"), ctx.href("/home"), { class: "md-button" })));
   ctx.announce(flash);
   ctx.focusHeading();
+}
+
+// Whether designating `gl` ({self: true} or {niss}) takes the role from the quality's sitting GL
+// (quality.view -> gl); designating the sitting GL again is the engine's to refuse.
+function replacesSittingGl(sitting, gl, me) {
+  if (!sitting) return false;
+  if (gl.self) return sitting.id !== me?.id;
+  return String(gl.niss).replace(/\D/g, "") !== sitting.niss;
+}
+
+// A small confirmation under the form, naming the person who loses the role: "Oui, remplacer …"
+// sends, "Non, garder …" closes it and gives the focus back to the form's button.
+function askToReplace(ctx, element, quality, proceed) {
+  const { t } = ctx;
+  element.querySelector(".demo-confirm")?.remove();
+  const name = `${quality.gl.first_name} ${quality.gl.name}`;
+  const textId = uid("confirm-text");
+  const submitButton = element.querySelector("button[type=submit]");
+  const box = h("div", { class: "demo-confirm", role: "group", "aria-labelledby": textId },
+    h("p", { id: textId, tabindex: "-1" }, t("designate.confirm_text", { name, quality: quality.name })),
+    h("div", { class: "demo-actions" },
+      button(t("designate.confirm", { name }), async () => {
+        box.remove();
+        await proceed();
+      }, { class: "md-button md-button--primary" }),
+      button(t("designate.keep", { name }), () => {
+        box.remove();
+        submitButton?.focus();
+      })));
+  submitButton?.closest(".demo-actions")?.before(box);
+  box.querySelector("p").focus();
 }
 
 export const screens = [
@@ -107,18 +138,26 @@ export const screens = [
       const quality = await ctx.run("quality.view", { quality: ctx.quality });
       if (!quality) return;
       const type = qualityType(quality.type);
+      const designate = (gl, element) => sendWithGl(ctx, {
+        gl, element, stepOne, title, applications: applicationNames(type),
+        send: (person) => ctx.request("quality.designate_gl", { quality: quality.id, gl: person }),
+        done: (data) => done(ctx, t("designate.done_title"), glSummary(ctx, quality, data.gl), quality.id,
+          [t("designate.done", { quality: quality.name, gl: `${data.gl.person.first_name} ${data.gl.person.name}` }),
+            data.previous ? t("designate.replaced", { name: `${data.previous.first_name} ${data.previous.name}` }) : ""]
+            .join(" ").trim()),
+      });
       const stepOne = form({
         label: title,
         onSubmit: async (values, element) => {
           if (!ctx.checkForm(element)) return;
           const gl = glArgument(ctx, values, element);
           if (!gl) return;
-          await sendWithGl(ctx, {
-            gl, element, stepOne, title, applications: applicationNames(type),
-            send: (person) => ctx.request("quality.designate_gl", { quality: quality.id, gl: person }),
-            done: (data) => done(ctx, t("designate.done_title"), glSummary(ctx, quality, data.gl), quality.id,
-              t("designate.done", { quality: quality.name, gl: `${data.gl.person.first_name} ${data.gl.person.name}` })),
-          });
+          // The sitting GL loses the role in the same command: the reader confirms, seeing who.
+          if (replacesSittingGl(quality.gl, gl, ctx.session.person)) {
+            askToReplace(ctx, element, quality, () => designate(gl, element));
+            return;
+          }
+          await designate(gl, element);
         },
       },
       dl([
