@@ -151,6 +151,16 @@ def test_every_fault_of_a_call_comes_back_at_once():
     assert all(e["message"] and e["lang"] == "fr" for e in error["errors"])
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_activation_reports_the_quality_and_the_gl_faults_together(lang):
+    client = Client(make_engine())
+    error = client.refused("quality.activate", {"type": "mandatary", "email": "x@", "gl": {"niss": "123"}},
+                           session_for(client, "rae"), lang=lang)
+    assert [(e["field"], e["reason"]) for e in error["errors"]] == [("email", "email.format"), ("gl.niss", "niss.length")]
+    assert [e["message"] for e in error["errors"]] == [messages.REASONS["email.format"][lang],
+                                                       messages.REASONS["niss.length"][lang]]
+
+
 def test_arguments_are_checked_all_at_once():
     client = Client(make_engine())
     error = client.refused("routing.edit", {"declaration": 3, "quality": None, "extra": 1}, session_for(client, "gl"),
