@@ -77,6 +77,13 @@ def test_password_change(demo, lang):
         send(change)
         assert_refused(page, code, field=field)
         assert page.focused(f"form [name={field}]")
+    # The same password again: refused, with the reason (the engine's answer replaces the last one).
+    for name in ("current", "new", "confirmation"):
+        change.locator(f"[name={name}]").fill("Demo2024.ok")
+    send(change)
+    same = messages.REASONS["password.same"][lang]
+    page.page.locator(".demo-screen .demo-error", has_text=same).wait_for()
+    assert page.field_error("form [name=new]") == same
     change.locator("[name=confirmation]").fill("different.22")
     send(change)
     page.wait_error("form")
