@@ -29,6 +29,7 @@ function typeFields(type) {
     type: f.type === "date" ? "date" : "text",
     inputmode: f.type === "digits" || f.type === "enterprise_number" ? "numeric" : null,
     validate: f.type === "enterprise_number" ? "enterprise_number" : null,
+    maxlength: f.type === "digits" ? f.max_length : undefined,  // a number of n digits; other text: the engine's bound
     autocomplete: "off",
   }));
 }

@@ -59,7 +59,7 @@ def validate(ctx, field, value):
         normalised = VALIDATORS[field](value, field)
     except FieldError as exc:
         params = dict(exc.params)
-        return {"valid": False, "reason": exc.reason, "message": messages.reason_text(exc.reason, ctx.lang, params)}
+        return {"valid": False, "reason": exc.reason, "message": messages.reason_text(exc.reason, ctx.lang, params, exc.field)}
     out = {"valid": True, "value": normalised}
     if field in FORMATTERS:
         out["formatted"] = FORMATTERS[field](normalised)
