@@ -48,6 +48,7 @@ test-slow: install
 
 bench: install build
 	$(RUN) python -m tools.bench_engine
+	$(RUN) python -m tools.bench_bounds
 	$(RUN) python -m tools.bench_runtime
 
 # Console errors, failed and third-party requests, axe violations of every page of the fresh build.
