@@ -143,7 +143,7 @@ def accept(ctx, code):
     wanted = code.strip().upper()
     inv = next((i for i in ctx.state["invitations"].values() if i["code"] == wanted), None)
     if inv is None:
-        raise EngineError("not_found", field="code", entity="invitation", id=code)
+        raise EngineError("not_found", field="code", entity=messages.entity("invitation", ctx.lang))
     status = views.invitation(inv, ctx.today)["status"]
     if status not in ("pending", "published"):
         raise EngineError("invitation_unusable", field="code", status=messages.INVITATION_STATUS[status])
