@@ -11,6 +11,7 @@ from wizard_html import file_of, read_page, seed_allowlist, url_path
 
 from macros import wizard_tree as wt
 from macros.common import LANGUAGES
+from macros.official import address_languages, localized
 from macros.wizard import page_title
 
 NODES = [n.id for n in wt.nodes()]
@@ -82,7 +83,9 @@ def test_pages_have_the_same_shape_in_french_and_dutch(built):
 
 
 def test_external_links_are_the_seeds_addresses_only(built):
-    allowed = seed_allowlist()
+    """A seed address, or a seed address with its language part set to the page's language."""
+    seeds = seed_allowlist()
+    allowed = seeds | {localized(url, lang) for url in seeds for lang in LANGUAGES}
     seen = set()
     for lang in LANGUAGES:
         for page in built[lang].values():
@@ -94,10 +97,20 @@ def test_external_links_are_the_seeds_addresses_only(built):
     assert seen, "no external link at all: the reader is never sent to the official sites"
 
 
-def test_dutch_pages_use_a_dutch_address_only_where_the_seed_gives_one(built):
-    for node_id in NODES:
-        for fr_href, nl_href in zip(built["fr"][node_id].external(), built["nl"][node_id].external()):
-            assert nl_href in (fr_href, fr_href.replace("/site_fr/", "/site_nl/")), node_id
+def test_external_links_open_in_the_readers_language(built):
+    """A French reader never lands on a Dutch official page, nor a Dutch reader on a French one."""
+    for lang in LANGUAGES:
+        for node_id in NODES:
+            for href in built[lang][node_id].external():
+                assert address_languages(href) <= {lang}, f"{lang}/{node_id}: {href}"
+
+
+def test_the_language_check_sees_each_kind_of_address():
+    assert address_languages("http://kbopub.economie.fgov.be/kbopub/zoekwoordenform.html?lang=nl") == {"nl"}
+    assert address_languages("https://iamapps.belgium.be/rma/generalinfo?language=fr&redirectUrl=/rma/") == {"fr"}
+    assert address_languages("https://www.socialsecurity.be/site_fr/employer/infos/index.htm") == {"fr"}
+    assert localized("https://iamapps.belgium.be/sma/generalinfo?language=fr&redirectUrl=/", "nl") == (
+        "https://iamapps.belgium.be/sma/generalinfo?language=nl&redirectUrl=/")
 
 
 def test_the_language_switch_leads_to_the_same_step(built):
