@@ -129,7 +129,7 @@ SHAPE = Record({
         "technical_user": ID_OR_NULL,
         "routing": Table(Record({"recipient": Record({"kind": Text(choices=("enterprise", "mandatary")),
                                                       "procuration": ID}, optional=("procuration",)),
-                                 "channel": ID_OR_NULL, "modified": DATE_OR_NULL}, optional=("modified",)),
+                                 "channel": ID_OR_NULL, "modified": DATE_OR_NULL}),
                          id_field=None, keys=_declarations),
         "channels": Table(Record({"id": ID, "kind": Text(choices=_channel_kinds), "address": Text(),
                                   "registered": DATE})),
