@@ -231,3 +231,26 @@ def test_a_file_too_large_is_refused_before_it_is_read(demo, lang, tmp_path):
     shown = page.page.locator(".demo-tools .demo-error").inner_text()
     assert page.t("tools.import_failed") in shown and page.t("state.problem.too_large", size=MAX_STATE_MB) in shown
     assert kept(before, stored(page))
+
+
+# What the engine's worker says once the interpreter has failed under it (demo/runtime/worker.js,
+# answer): sent from inside the worker, through the same channel.
+WORKER_FAILS_JS = "() => postMessage({ type: 'failed', message: 'fatal error: RangeError: Maximum call stack size exceeded' })"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_failed_engine_is_said_and_the_kept_state_stays(demo, lang):
+    page = demo(lang)
+    dialogs = watch_dialogs(page)
+    before = logged_in(page)
+    worker = next(w for w in page.page.workers if "/runtime/" in w.url and w.url.endswith("worker.js"))
+    worker.evaluate(WORKER_FAILS_JS)
+    page.page.wait_for_selector("#demo-app[data-engine-failed=true]")
+    assert page.t("state.engine_failed") in notice(page)
+    assert page.page.locator(".demo-notice").get_by_role("button", name=page.t("state.reload")).is_visible()
+    # The screens say the engine does not answer; nothing is saved over what the browser kept,
+    # and the notice stays whatever screen is shown.
+    page.goto("#/co-rae", "co-rae")
+    assert page.t("state.engine_failed") in notice(page)
+    assert stored(page) == before
+    assert dialogs == []

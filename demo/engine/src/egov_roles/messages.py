@@ -373,7 +373,8 @@ BOUNDS_ERRORS = {
 }
 ERRORS.update(BOUNDS_ERRORS)
 
-# The faults of a refused state (state.problems), one sentence each, said of the value at a path.
+# The faults of a refused state (state.problems), one sentence each, said of the value at a path
+# (a fault that is also a field's, such as number.range or niss.checksum, takes its REASONS text).
 STATE_PROBLEMS = {
     "state.type": {"fr": "Cette donnée doit être de type {expected}.", "nl": "Dit gegeven moet van het type {expected} zijn."},
     "state.type_or_null": {"fr": "Cette donnée doit être vide ou de type {expected}.",
@@ -385,13 +386,11 @@ STATE_PROBLEMS = {
     "state.too_many": {"fr": "Il y a plus de {max} éléments ici.", "nl": "Hier staan meer dan {max} elementen."},
     "state.choice": {"fr": "Cette valeur ne fait pas partie des valeurs possibles : {choices}.",
                      "nl": "Deze waarde hoort niet bij de mogelijke waarden: {choices}."},
-    "state.range": {"fr": "Donnez un nombre de {min} à {max}.", "nl": "Geef een getal van {min} tot {max}."},
     "state.id": {"fr": "Cet identifiant ne convient pas : de 1 à 100 lettres, chiffres, points ou tirets, sans nom réservé.",
                  "nl": "Deze identificatie past niet: 1 tot 100 letters, cijfers, punten of streepjes, geen gereserveerde naam."},
     "state.id_differs": {"fr": "L'identifiant diffère de celui sous lequel la fiche est rangée.",
                          "nl": "De identificatie verschilt van die waaronder de fiche bewaard is."},
     "state.command": {"fr": "Ce n'est pas un nom de commande du moteur.", "nl": "Dit is geen naam van een opdracht van de motor."},
-    "state.date": {"fr": "Une date au format AAAA-MM-JJ est attendue.", "nl": "Een datum in de vorm JJJJ-MM-DD wordt verwacht."},
     "state.moment": {"fr": "Une date et une heure au format ISO (AAAA-MM-JJTHH:MM:SS) sont attendues.",
                      "nl": "Een datum en een uur in ISO-vorm (JJJJ-MM-DDTUU:MM:SS) worden verwacht."},
     "state.password": {"fr": "Ce n'est pas l'empreinte d'un mot de passe : la démo ne garde jamais un mot de passe en clair.",

@@ -192,9 +192,9 @@ def _form_problem(form: str, value: str):
         try:
             _dt.date.fromisoformat(value)
         except ValueError:
-            return "state.date", {}
+            return "type.date", {}
         if len(value) != 10:
-            return "state.date", {}
+            return "type.date", {}
     elif form == "moment":
         try:
             _dt.datetime.fromisoformat(value)
@@ -240,7 +240,7 @@ def walk(state) -> tuple[list[dict], int]:
             if not isinstance(value, int) or isinstance(value, bool):
                 _type(found, path, "integer")
             elif not spec.min <= value <= spec.max:
-                found.add(path, "state.range", min=spec.min, max=spec.max)
+                found.add(path, "number.range", min=spec.min, max=spec.max)
         elif kind is Hash:
             if value is None and spec.null:
                 continue
