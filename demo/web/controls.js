@@ -24,7 +24,8 @@ export function problemText(result) {
 
 // What a failed save means for the reader, and what to do ("quota" or "refused").
 export function saveProblemText(problem) {
-  return t(problem === "quota" ? "state.save_failed_quota" : "state.save_failed", { export: t("tools.export") });
+  const params = { export: t("tools.export") };
+  return problem === "quota" ? t("state.save_failed_quota", params) : t("state.save_failed", params);
 }
 
 export function mountTools(section, { navigate }) {

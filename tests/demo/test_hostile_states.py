@@ -52,12 +52,11 @@ def huge_link() -> str:
 
 
 def deep_link() -> str:
+    # Written as text: json.dumps itself would recurse 5,000 deep.
     state = demo_state()
-    nested: object = "x"
-    for _ in range(5000):
-        nested = {"a": nested}
-    state["qualities"]["q-demo-employer"]["fields"] = nested
-    return payload(saved(state))
+    state["qualities"]["q-demo-employer"]["fields"] = "NESTED"
+    nested = '{"a": ' * 5000 + '"x"' + "}" * 5000
+    return payload(json.dumps(saved(state)).replace('"NESTED"', nested))
 
 
 def unknown_declaration_link() -> str:
