@@ -79,7 +79,6 @@ CASES = {
          "actor": None, "profile": None, "target": {}}),
     "id named like a JavaScript property": lambda s: s["people"].update(
         constructor=dict(s["people"]["person-john"], id="constructor", niss="85073003328", username=None)),
-    "invitation applications not texts": lambda s: s["invitations"]["invitation-demo-1"].update(applications=[{}]),
     "too long a name": lambda s: s["people"]["person-john"].update(name="x" * (schema.MAX_TEXT + 1)),
     "unknown field": lambda s: s["roles"]["role-john-user"].update(colour="red"),
     "procuration for an unknown declaration": lambda s: s["qualities"]["q-demo-employer"]["procurations"][
