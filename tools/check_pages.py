@@ -83,10 +83,11 @@ def page_paths(site: Path) -> list[str]:
 
 
 @contextlib.contextmanager
-def serve(site: Path, quiet_errors: bool = False):
+def serve(site: Path, quiet_errors: bool = False, gz_encoding: bool = False):
     """Serve `site` on a free loopback port in a background thread; yields the base URL.
-    quiet_errors: say nothing of connections the browser drops (a page closed mid-download)."""
-    server = make_server(site, host=LOOPBACK, port=0, quiet=True)
+    quiet_errors: say nothing of connections the browser drops (a page closed mid-download).
+    gz_encoding: every .gz file sent with Content-Encoding: gzip (tools/serve.py)."""
+    server = make_server(site, host=LOOPBACK, port=0, quiet=True, gz_encoding=gz_encoding)
     if quiet_errors:
         server.handle_error = lambda request, address: None
     thread = threading.Thread(target=server.serve_forever, daemon=True)

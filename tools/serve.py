@@ -46,11 +46,15 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         """The plain file, or its `.gz` twin with Content-Encoding: gzip when the browser accepts
-        gzip and the build wrote one."""
+        gzip and the build wrote one. With `gz_encoding` (a setting many hosts have), every `.gz`
+        file asked for by name is sent with Content-Encoding: gzip too, so that the browser
+        inflates it on the way: the demo's runtime must start all the same."""
         path = self.translate_path(self.path)
         packed = path + ".gz"
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not accepts or os.path.isdir(path) or not os.path.isfile(packed) or not os.path.isfile(path):
+        if accepts and getattr(self.server, "gz_encoding", False) and path.endswith(".gz") and os.path.isfile(path):
+            packed, path = path, path[:-3]
+        elif not accepts or os.path.isdir(path) or not os.path.isfile(packed) or not os.path.isfile(path):
             return super().send_head()
         try:
             source = open(packed, "rb")  # noqa: SIM115 - closed by the caller (do_GET, do_HEAD)
@@ -71,13 +75,15 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False):
-    """Return a threaded HTTP server for `root` (port 0 picks a free port)."""
+def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False, gz_encoding: bool = False):
+    """Return a threaded HTTP server for `root` (port 0 picks a free port); `gz_encoding`: every
+    .gz file is sent with Content-Encoding: gzip (see SiteHandler.send_head)."""
     for ext, mime in EXTRA_TYPES.items():
         mimetypes.add_type(mime, ext)
     handler = functools.partial(SiteHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer((host, port), handler)
     server.quiet = quiet
+    server.gz_encoding = gz_encoding
     return server
 
 
@@ -86,8 +92,10 @@ def main() -> None:
     parser.add_argument("--root", default="site", type=Path)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", default=8000, type=int)
+    parser.add_argument("--gz-content-encoding", action="store_true",
+                        help="send every .gz file with Content-Encoding: gzip, as some hosts do")
     args = parser.parse_args()
-    server = make_server(args.root, args.host, args.port)
+    server = make_server(args.root, args.host, args.port, gz_encoding=args.gz_content_encoding)
     print(f"Serving {args.root} on http://{args.host}:{server.server_address[1]}/ (Ctrl+C to stop)")
     try:
         server.serve_forever()

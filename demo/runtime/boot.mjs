@@ -152,23 +152,41 @@ export function writeFiles(FS, files, target) {
 }
 
 // Download a gzip file of the runtime (the snapshot, site-packages) and inflate it as it arrives
-// into a buffer of its known decompressed size, reporting the compressed bytes as they come.
+// into a buffer of its known decompressed size, reporting the bytes as they come.
 export async function fetchGzip(url, size, onBytes = () => {}) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return readGzip(response, size, onBytes);
 }
 
+// gzip's first two bytes (RFC 1952).
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+// The file is recognised by its content, not by what the host said: many hosts send every .gz
+// file with Content-Encoding: gzip, and the browser then hands over the bytes already inflated.
+// Those bytes are taken as they are (they must be `size` long all the same).
 async function readGzip(response, size, onBytes) {
-  const counted = response.body.pipeThrough(
-    new TransformStream({
-      transform(chunk, controller) {
-        onBytes(chunk.length);
-        controller.enqueue(chunk);
-      },
-    }),
-  );
-  const reader = counted.pipeThrough(new DecompressionStream("gzip")).getReader();
+  const source = response.body.getReader();
+  const first = await source.read();
+  const head = first.value ?? new Uint8Array(0);
+  const gzipped = head.length >= 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+  const counted = new ReadableStream({
+    start(controller) {
+      if (head.length) {
+        onBytes(head.length);
+        controller.enqueue(head);
+      }
+      if (first.done) controller.close();
+    },
+    async pull(controller) {
+      const { done, value } = await source.read();
+      if (done) return controller.close();
+      onBytes(value.length);
+      controller.enqueue(value);
+    },
+    cancel: (reason) => source.cancel(reason),
+  });
+  const reader = (gzipped ? counted.pipeThrough(new DecompressionStream("gzip")) : counted).getReader();
   const out = new Uint8Array(size);
   let at = 0;
   for (;;) {
@@ -210,6 +228,7 @@ export async function bootEngine({
   if (snapshot && !snapshotSize) throw new Error("bootEngine: a snapshot needs its snapshotSize");
   const early = snapshot ? new Uint8Array(snapshotSize) : null;
   let snapshotFailure = null;
+  let filesFailure = null;
   const snapshotCopied = early && Promise.resolve(snapshot).then((bytes) => {
     if (bytes.length !== early.length) throw new Error(`snapshot: ${bytes.length} bytes, expected ${early.length}`);
     early.set(bytes);
@@ -239,15 +258,21 @@ export async function bootEngine({
       // to snapshot an instance that has any: when making the snapshot they go in afterwards.
       if (makeSnapshot) return;
       mark("fsInit");
-      writeFiles(FS, await files, target);
-      mark("sitePackages");
       // Pyodide does not see an error thrown here (it goes on, then finds no snapshot in the
-      // buffer): it is kept, and reported instead of Pyodide's.
+      // buffer, or no engine to import): it is kept, and reported instead of Pyodide's.
+      try {
+        writeFiles(FS, await files, target);
+      } catch (error) {
+        filesFailure = error;
+        return;
+      }
+      mark("sitePackages");
       if (early) await snapshotCopied.catch((error) => (snapshotFailure = error));
     },
   }).catch((error) => {
-    throw snapshotFailure ?? error;
+    throw filesFailure ?? snapshotFailure ?? error;
   });
+  if (filesFailure) throw filesFailure;
   mark("pyodide");
   if (makeSnapshot) {
     const target = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");

@@ -129,14 +129,21 @@ function fetchSnapshot({ file, size, transferSize }) {
 let engine = null;
 let stdlibFinder = null; // the snapshot's finder of the standard library (a Python proxy)
 const queue = [];
+let broken = null; // why the interpreter can no longer be used, once it cannot
 
 function answer({ id, request }) {
+  if (broken) return;
   let response;
   try {
     response = engine.handle(request);
   } catch (error) {
-    // The engine turns every bad request into an error response; reaching this is a bug.
-    response = JSON.stringify({ ok: false, error: { code: "runtime_error", message: String(error) } });
+    // The engine answers every request, bad ones included (egov_roles.handle never raises): an
+    // exception here is the interpreter's own — Pyodide's fatal error (a stack overflow, memory
+    // exhausted), after which Pyodide declares itself unusable. Nothing it would say after that
+    // can be trusted: the worker stops answering, and the page is told (it says to reload).
+    broken = `${error?.pyodide_fatal_error ? "fatal error" : "engine failure"}: ${error?.message ?? error}`;
+    postMessage({ type: "failed", message: broken });
+    return;
   }
   postMessage({ type: "response", id, response });
 }
@@ -179,7 +186,10 @@ async function start() {
       await openPrimedDatabase().then((database) => primedRecord(database, "delete")).catch(() => {});
     }
     stdlibLater = false;
-    engine = await bootEngine(options);
+    // The same engine as a snapshot start: site-packages too, fetched again if it failed the first time.
+    const sitePackagesAgain = sitePackages.catch(() =>
+      fetchGzip(new URL(config.sitePackages.file, here), config.sitePackages.size));
+    engine = await bootEngine({ ...options, sitePackages: sitePackagesAgain });
   }
   mark("booted");
   // Ready means the engine has answered: one real request goes through it first.

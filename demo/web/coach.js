@@ -5,6 +5,7 @@
 // A goal reached or a step ticked since the last drawing is also said in a status region.
 
 import { button, focus, h, link, uid } from "./dom.js";
+import { own } from "./own.js";
 import { pick, t } from "./i18n.js";
 import { readJournal, reachedBy } from "./conditions.js";
 import { href } from "./router.js";
@@ -34,7 +35,7 @@ export function createCoach() {
   }
 
   async function scenarioBlock(current, news) {
-    const spec = (await loadScenarios())[current.name];
+    const spec = own(await loadScenarios(), current.name);
     if (!spec) return null;
     const key = `${current.name}@${current.since}`;
     if (!goals.has(key)) goals.set(key, await goalText(spec));
@@ -53,7 +54,7 @@ export function createCoach() {
   }
 
   async function tourBlock(name, news) {
-    const tour = (await loadTours())[name];
+    const tour = own(await loadTours(), name);
     const state = await progress(name);
     if (!tour || !state) return null;
     const key = `tour:${name}@${state.since}`;
@@ -75,7 +76,7 @@ export function createCoach() {
     const news = [];
     const parts = [];
     if (ui.scenario) parts.push(await scenarioBlock(ui.scenario, news));
-    if (ui.tour && ui.tours[ui.tour]) parts.push(await tourBlock(ui.tour, news));
+    if (ui.tour && own(ui.tours, ui.tour)) parts.push(await tourBlock(ui.tour, news));
     const shown = parts.filter(Boolean);
     body.replaceChildren(...shown);
     element.hidden = !shown.length;

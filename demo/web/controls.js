@@ -16,8 +16,16 @@ export function problemText(result) {
     case "older": return t("state.problem.older", { version: result.detail });
     case "newer": return t("state.problem.newer", { version: result.detail });
     case "engine": return t("state.problem.engine", { message: result.error.message });
+    case "too_large": return t("state.problem.too_large", { size: result.detail });
+    case "too_deep": return t("state.problem.too_deep", { depth: result.detail });
     default: return t("state.problem.format");
   }
+}
+
+// What a failed save means for the reader, and what to do ("quota" or "refused").
+export function saveProblemText(problem) {
+  const params = { export: t("tools.export") };
+  return problem === "quota" ? t("state.save_failed_quota", params) : t("state.save_failed", params);
 }
 
 export function mountTools(section, { navigate }) {
@@ -62,7 +70,8 @@ export function mountTools(section, { navigate }) {
   const reset = button(t("tools.reset"), async () => {
     await store.resetToDemo();
     session.forget();
-    navigate("/login", {}, { flash: t("tools.reset_done") });
+    const problem = store.lastStorageProblem();
+    navigate("/login", {}, { flash: problem ? `${t("tools.reset_done")} ${saveProblemText(problem)}` : t("tools.reset_done") });
   });
 
   const exportButton = button(t("tools.export"), async () => {
@@ -73,14 +82,16 @@ export function mountTools(section, { navigate }) {
   fileInput.addEventListener("change", async () => {
     const file = fileInput.files?.[0];
     if (!file) return;
-    const result = await store.applyText(await file.text());
+    const result = await store.applyFile(file);
     fileInput.value = "";
     if (!result.ok) {
       failed(`${t("tools.import_failed")} ${problemText(result)}`, result.problem === "engine"
         ? { ...result.error, message: `${t("tools.import_failed")} ${result.error.message}` } : null);
       return;
     }
-    await afterLoad(t("tools.imported", { name: file.name }));
+    // Never "loaded" alone when the browser could not keep it: a reload would bring back the old state.
+    const loaded = t("tools.imported", { name: file.name });
+    await afterLoad(result.kept ? loaded : `${loaded} ${saveProblemText(store.lastStorageProblem())}`);
   });
 
   const shareButton = button(t("tools.share"), async () => {

@@ -223,10 +223,22 @@ export function createFrame(root, screens, { coach = null } = {}) {
   // A notice about the state (restored, replaced, shared) stays for the first screen shown after
   // it and goes with the next one.
   let noticeScreens = 0;
+  let engineGone = false;
   function report(text) {
+    if (engineGone) return;
     notice.replaceChildren(h("p", {}, text));
     noticeScreens = 0;
   }
 
-  return { show, failed, report, tools, root };
+  // The engine failed after the start (Pyodide declared itself unusable): it stays said, with the
+  // way out, whatever screen is shown.
+  function engineFailed() {
+    engineGone = true;
+    notice.replaceChildren(h("p", {}, t("state.engine_failed")),
+      h("p", {}, button(t("state.reload"), () => location.reload())));
+    noticeScreens = Number.NEGATIVE_INFINITY;
+    root.dataset.engineFailed = "true";
+  }
+
+  return { show, failed, report, engineFailed, tools, root };
 }

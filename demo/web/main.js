@@ -7,7 +7,7 @@ import * as api from "./api.js";
 import { h } from "./dom.js";
 import { loadLabels, t } from "./i18n.js";
 import { createCoach } from "./coach.js";
-import { mountTools, problemText } from "./controls.js";
+import { mountTools, problemText, saveProblemText } from "./controls.js";
 import { createFrame } from "./frame.js";
 import { dropQuery, navigate, parse, register, start } from "./router.js";
 import { screens } from "./screens/index.js";
@@ -33,29 +33,61 @@ async function main() {
     // An action done in place (no new screen) may reach the scenario's goal or tick a step.
     void coach.refresh();
   });
-  const notices = [];
+  // A save that fails is said at once: what the reader does now would be lost on leaving.
+  store.onSaveProblem((problem) => frame.report(problem ? saveProblemText(problem) : t("state.save_again")));
+  // An engine that has failed answers nothing more: the page says so, and nothing is saved over
+  // what the browser kept.
+  api.engine.addEventListener("failed", () => frame.engineFailed());
 
+  const notices = [];
   // A share link (?state=…) wins over what this browser had kept.
   const shared = parse().query.state;
   if (shared) {
-    dropQuery("state");
-    const decoded = await store.decodeShare(shared);
-    const result = decoded.ok ? await store.applyText(decoded.text) : decoded;
-    if (result.ok) notices.push(t("state.shared_loaded"));
-    else notices.push(`${t("state.shared_failed")} ${problemText(result)}`);
-    if (!result.ok) {
-      const kept = await store.restore();
-      if (kept.status === "replaced") notices.push(`${t("state.replaced")} ${problemText(kept)}`);
-    }
+    notices.push(...await receiveShared(shared, { atStart: true }));
   } else {
     const restored = await store.restore();
     if (restored.status === "replaced") notices.push(`${t("state.replaced")} ${problemText(restored)}`);
   }
-  if (store.lastStorageProblem()) notices.push(t("state.no_storage"));
+  if (store.lastStorageProblem() && !notices.some((n) => n.includes(saveProblemText(store.lastStorageProblem())))) {
+    notices.push(saveProblemText(store.lastStorageProblem()));
+  }
   if (notices.length) frame.report(notices.join(" "));
   session.adopt();
   mountTools(frame.tools, { navigate });
-  start((route) => frame.show(route), root);
+  // A share link opened while the demo is shown (a click, an address typed) is read like one at
+  // start-up: loaded, said in the notice, and the parameter dropped from the address.
+  start(async (route) => {
+    if (route.query.state) {
+      const payload = route.query.state;
+      const notice = await receiveShared(payload, { atStart: false });
+      frame.report(notice.join(" "));
+      session.adopt();
+      return frame.show(parse());
+    }
+    return frame.show(route);
+  }, root);
+}
+
+// Load a shared state; the notices to show. On failure the state in use stays as it was (at
+// start-up, the one this browser kept).
+async function receiveShared(payload, { atStart }) {
+  dropQuery("state");
+  const notices = [];
+  const decoded = await store.decodeShare(payload);
+  const result = decoded.ok ? await store.applyText(decoded.text) : decoded;
+  if (result.ok) {
+    notices.push(t("state.shared_loaded"));
+    if (!result.kept) notices.push(saveProblemText(store.lastStorageProblem()));
+    return notices;
+  }
+  notices.push(`${t("state.shared_failed")} ${problemText(result)}`);
+  if (atStart) {
+    const kept = await store.restore();
+    if (kept.status === "replaced") notices.push(`${t("state.replaced")} ${problemText(kept)}`);
+  } else {
+    notices.push(t("state.shared_kept_current"));
+  }
+  return notices;
 }
 
 main().catch((error) => {

@@ -6,6 +6,7 @@
 import { engineData, request, system } from "./api.js";
 import { appFile } from "./files.js";
 import { lang, pick, t } from "./i18n.js";
+import { own } from "./own.js";
 import * as store from "./store.js";
 
 let scenarios = null;
@@ -20,8 +21,8 @@ export async function loadScenarios() {
 
 // Run one command of the scenario as the person holding role `as`, with that profile.
 async function runAs(state, step) {
-  const role = state.roles[step.as];
-  const person = role ? state.people[role.person] : null;
+  const role = own(state.roles, step.as);
+  const person = role ? own(state.people, role.person) : null;
   if (!person) {
     return { ok: false, error: { code: "scenario_actor", message: t("scenario.unknown_actor", { role: step.as }), instead: [] } };
   }

@@ -5,6 +5,7 @@
 
 import { lastSeq, readJournal, reachedBy } from "./conditions.js";
 import { appFile } from "./files.js";
+import { own } from "./own.js";
 import { loadTasks } from "./screens/task.js";
 import * as store from "./store.js";
 
@@ -18,7 +19,7 @@ export async function loadTours() {
   // A step naming a task takes its guide page and demo screen from tasks.json (one table).
   for (const tour of Object.values(data)) {
     tour.steps = tour.steps.map((step) => {
-      const task = step.task ? tasks[step.task] : null;
+      const task = step.task ? own(tasks, step.task) : null;
       return {
         ...step,
         guide: step.guide ?? task?.guide,
@@ -37,7 +38,7 @@ export function guideHref(page) {
 }
 
 export function started(name) {
-  return store.uiState().tours[name] ?? null;
+  return own(store.uiState().tours, name) ?? null;
 }
 
 // Start (or restart) a tour: progress is counted from the journal's present end. It becomes the
@@ -55,7 +56,7 @@ export function follow(name) {
 
 // {since, steps: [{...step, done}], count, finished} of a started tour (null if not started).
 export async function progress(name) {
-  const tour = (await loadTours())[name];
+  const tour = own(await loadTours(), name);
   const begun = started(name);
   if (!tour || !begun) return null;
   let since = begun.since;

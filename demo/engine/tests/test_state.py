@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
-from egov_roles import catalogue, invariants, state
+import pytest
+
+from egov_roles import catalogue, invariants, messages, schema, state
 from egov_roles.demo_data import DEMO_PASSWORD, demo, large
 
 from engine_helpers import Client, make_engine, session_for
@@ -40,7 +42,8 @@ def test_import_reports_every_problem_with_its_path(client):
     broken["version"] = 99
     error = client.refused("state.load", {"state": broken})
     assert error["code"] == "invalid_state"
-    assert {"path": "version", "problem": "expected version 1"} in error["problems"]
+    assert [(p["path"], p["problem"]) for p in error["problems"]] == [("version", "state.version")]
+    assert "99" in error["problems"][0]["message"]
 
     broken = client.ok("state.export")
     broken["people"]["person-john"]["niss"] = "75461500999"
@@ -48,15 +51,44 @@ def test_import_reports_every_problem_with_its_path(client):
     broken["roles"]["role-julien-rae"]["kind"] = "co_rae"
     del broken["qualities"]["q-demo-provider"]["routing"]
     error = client.refused("state.load", {"state": broken})
-    assert error["problems"] == [{"path": "qualities.q-demo-provider.routing", "problem": "missing"}]
+    assert [(p["path"], p["problem"]) for p in error["problems"]] == [("qualities.q-demo-provider.routing", "state.missing")]
 
     broken["qualities"]["q-demo-provider"]["routing"] = {}
     error = client.refused("state.load", {"state": broken})
     paths = {p["path"]: p["problem"] for p in error["problems"]}
     assert paths["people.person-john.niss"] == "niss.checksum"
     assert paths["people.person-anne.email"] == "email.format"
-    assert any("0 RAE instead of exactly one" in p["problem"] for p in error["problems"])
+    assert paths["enterprises.ent-demo"] == "state.rae_count"
     assert "le premier problème" in error["message"]
+
+
+@pytest.mark.parametrize("lang", messages.LANGUAGES)
+def test_every_problem_of_a_refused_state_is_said_in_the_readers_language(client, lang):
+    """Every fault code the checks can give has its words in each language, placeholders filled."""
+    broken = client.ok("state.export")
+    broken["roles"]["role-julien-rae"]["kind"] = "co_rae"
+    broken["people"]["person-john"]["niss"] = "75461500999"
+    error = client.refused("state.load", {"state": broken}, lang=lang)
+    texts = [p["message"] for p in error["problems"]]
+    assert texts and all(t and "{" not in t for t in texts)
+    assert texts[0] in error["message"]
+    codes = set(schema_codes()) | set(invariants.ENGLISH)
+    for code in codes:
+        text = messages.state_problem({"problem": code, "params": SAMPLE_PARAMS}, lang)
+        assert text and "{" not in text and "state." not in text, (code, text)
+    assert set(messages.STATE_PROBLEMS) >= codes
+
+
+SAMPLE_PARAMS = {"expected": "string", "null": False, "max": 5, "min": 1, "choices": "a, b", "found": "9",
+                 "entity": "person", "id": "x", "kind": "rae", "count": 2, "declaration": "drs", "other": "p"}
+
+
+def schema_codes():
+    import re
+    from pathlib import Path
+
+    source = Path(schema.__file__).read_text(encoding="utf-8") + Path(state.__file__).read_text(encoding="utf-8")
+    return set(re.findall(r'"(state\.[a-z_]+)"', source))
 
 
 def test_refused_import_leaves_state_unchanged(client):
@@ -69,7 +101,7 @@ def test_clear_passwords_cannot_be_imported(client):
     broken = client.ok("state.export")
     broken["people"]["person-julien"]["password"] = {"clear": DEMO_PASSWORD}
     error = client.refused("state.load", {"state": broken})
-    assert {"path": "people.person-julien.password", "problem": "not a password hash record"} in error["problems"]
+    assert ("people.person-julien.password", "state.password") in [(p["path"], p["problem"]) for p in error["problems"]]
 
 
 def test_no_clear_password_anywhere_in_the_state(client):

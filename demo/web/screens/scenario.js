@@ -10,6 +10,7 @@ import { build, loadScenarios } from "../scenarios.js";
 import * as session from "../session.js";
 import * as store from "../store.js";
 import { loginAs } from "./task.js";
+import { own } from "../own.js";
 
 export const screens = [
   {
@@ -20,7 +21,7 @@ export const screens = [
       const { t } = ctx;
       ctx.setTitle(t("scenario.title"));
       const name = ctx.params.name;
-      const spec = (await loadScenarios())[name];
+      const spec = own(await loadScenarios(), name);
       const back = h("p", {}, link(t("scenario.to_list"), ctx.href("/tours")));
       if (!spec) {
         ctx.main.append(h("p", { class: "demo-note", dataset: { problem: "scenario" } }, t("scenario.unknown")), back);

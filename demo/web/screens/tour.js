@@ -13,6 +13,7 @@ import * as session from "../session.js";
 import * as store from "../store.js";
 import { follow, guideHref, loadTours, progress, start, started } from "../tours.js";
 import { loginAs } from "./task.js";
+import { own } from "../own.js";
 
 const tourPath = (name) => `/tour/${encodeURIComponent(name)}`;
 
@@ -71,7 +72,7 @@ async function tourScreen(ctx) {
   const { t } = ctx;
   ctx.setTitle(t("tour.title"));
   const name = ctx.params.tour;
-  const tour = (await loadTours())[name];
+  const tour = own(await loadTours(), name);
   if (!tour) {
     ctx.main.append(h("p", { class: "demo-note", dataset: { problem: "tour" } }, t("tour.unknown")),
       h("p", {}, link(t("scenario.to_list"), ctx.href("/tours"))));

@@ -115,8 +115,15 @@ class Engine:
     def handle(self, request):
         """One request in, one response out (a JSON string in gives a JSON string out)."""
         as_text = isinstance(request, (str, bytes))
-        response = self._handle(request)
-        return protocol.to_json(response) if as_text else response
+        try:
+            response = self._handle(request)
+            return protocol.to_json(response) if as_text else response
+        except Exception as exc:  # noqa: BLE001 - last line of the promise: never an exception out
+            response = {"ok": False, "error": {"code": "internal_error", "rule": None, "instead": [], "field": None,
+                                               "reason": None, "lang": "fr",
+                                               "message": messages.render("internal_error", "fr",
+                                                                          {"detail": type(exc).__name__})}}
+            return protocol.to_json(response) if as_text else response
 
     def execute(self, command: str, args: dict | None = None, session: str | None = None, lang: str = "fr") -> dict:
         """Convenience for Python callers: same as handle({...})."""
@@ -127,7 +134,7 @@ class Engine:
         try:
             req = protocol.parse(raw)
         except EngineError as exc:
-            return protocol.error(exc, protocol.request_lang(raw), raw.get("id") if isinstance(raw, dict) else None)
+            return protocol.error(exc, protocol.request_lang(raw), protocol.request_id(raw))
         cmd = COMMANDS.get(req.command)
         if cmd is None:
             return protocol.error(EngineError("unknown_command", field="command", command=req.command), req.lang, req.id)

@@ -511,3 +511,105 @@ def mail(kind: str, params: dict) -> dict:
         return {k: (v[lang] if isinstance(v, dict) else v) for k, v in params.items()}
 
     return {part: {lang: template[part][lang].format(**values(lang)) for lang in LANGUAGES} for part in ("subject", "body")}
+
+
+# --- Bounded requests and checked states (issue 16): kept in one block ------------------------
+
+BOUNDS_ERRORS = {
+    "request_too_large": {
+        "fr": "La demande est trop grande pour le moteur de la démo (plus de {max} caractères) ; rien n'a été modifié.",
+        "nl": "Het verzoek is te groot voor de motor van de demo (meer dan {max} tekens); er werd niets gewijzigd.",
+    },
+    "request_too_deep": {
+        "fr": "La demande contient des données imbriquées sur plus de {max} niveaux : ce n'est pas ce que la démo "
+              "produit ; rien n'a été modifié.",
+        "nl": "Het verzoek bevat gegevens die meer dan {max} niveaus diep genest zijn: dat maakt de demo niet; er "
+              "werd niets gewijzigd.",
+    },
+}
+ERRORS.update(BOUNDS_ERRORS)
+
+# The faults of a refused state (state.problems), one sentence each, said of the value at a path
+# (a fault that is also a field's, such as number.range or niss.checksum, takes its REASONS text).
+STATE_PROBLEMS = {
+    "state.type": {"fr": "Cette donnée doit être de type {expected}.", "nl": "Dit gegeven moet van het type {expected} zijn."},
+    "state.type_or_null": {"fr": "Cette donnée doit être vide ou de type {expected}.",
+                           "nl": "Dit gegeven moet leeg of van het type {expected} zijn."},
+    "state.missing": {"fr": "Cette donnée manque.", "nl": "Dit gegeven ontbreekt."},
+    "state.unknown_field": {"fr": "Cette donnée n'a pas sa place dans un état de la démo.",
+                            "nl": "Dit gegeven hoort niet in een toestand van de demo."},
+    "state.too_long": {"fr": "Ce texte dépasse {max} caractères.", "nl": "Deze tekst is langer dan {max} tekens."},
+    "state.too_many": {"fr": "Il y a plus de {max} éléments ici.", "nl": "Hier staan meer dan {max} elementen."},
+    "state.choice": {"fr": "Cette valeur ne fait pas partie des valeurs possibles : {choices}.",
+                     "nl": "Deze waarde hoort niet bij de mogelijke waarden: {choices}."},
+    "state.id": {"fr": "Cet identifiant ne convient pas : de 1 à 100 lettres, chiffres, points ou tirets, sans nom réservé.",
+                 "nl": "Deze identificatie past niet: 1 tot 100 letters, cijfers, punten of streepjes, geen gereserveerde naam."},
+    "state.id_differs": {"fr": "L'identifiant diffère de celui sous lequel la fiche est rangée.",
+                         "nl": "De identificatie verschilt van die waaronder de fiche bewaard is."},
+    "state.command": {"fr": "Ce n'est pas un nom de commande du moteur.", "nl": "Dit is geen naam van een opdracht van de motor."},
+    "state.moment": {"fr": "Une date et une heure au format ISO (AAAA-MM-JJTHH:MM:SS) sont attendues.",
+                     "nl": "Een datum en een uur in ISO-vorm (JJJJ-MM-DDTUU:MM:SS) worden verwacht."},
+    "state.password": {"fr": "Ce n'est pas l'empreinte d'un mot de passe : la démo ne garde jamais un mot de passe en clair.",
+                       "nl": "Dit is geen vingerafdruk van een wachtwoord: de demo bewaart nooit een wachtwoord in klare tekst."},
+    "state.schema": {"fr": "Ce n'est pas un état du moteur de la démo.", "nl": "Dit is geen toestand van de motor van de demo."},
+    "state.version": {"fr": "Cet état est de la version {found} ; la démo lit la version {expected}.",
+                      "nl": "Deze toestand is van versie {found}; de demo leest versie {expected}."},
+    "state.reference": {"fr": "Renvoie à {entity} qui n'existe pas : « {id} ».",
+                        "nl": "Verwijst naar {entity} die niet bestaat: '{id}'."},
+    "state.enterprise_role_quality": {"fr": "Un rôle au niveau de l'entreprise n'a pas de qualité.",
+                                      "nl": "Een rol op het niveau van de onderneming heeft geen hoedanigheid."},
+    "state.quality_elsewhere": {"fr": "Cette qualité appartient à une autre entreprise.",
+                                "nl": "Deze hoedanigheid hoort bij een andere onderneming."},
+    "state.applications_outside": {"fr": "Des applications n'appartiennent pas à la qualité du rôle.",
+                                   "nl": "Sommige toepassingen horen niet bij de hoedanigheid van de rol."},
+    "state.applications_not_user": {"fr": "Seuls les rôles d'utilisateur reçoivent des applications.",
+                                    "nl": "Alleen gebruikersrollen krijgen toepassingen."},
+    "state.not_blockable": {"fr": "Ce rôle ne peut pas être bloqué.", "nl": "Deze rol kan niet geblokkeerd worden."},
+    "state.duplicate_role": {"fr": "Cette personne a deux fois le même rôle au même endroit.",
+                             "nl": "Deze persoon heeft tweemaal dezelfde rol op dezelfde plaats."},
+    "state.gl_and_co_gl": {"fr": "Le GL d'une qualité n'en est pas aussi co-GL.",
+                           "nl": "De lokale beheerder van een hoedanigheid is er niet ook co-beheerder van."},
+    "state.rae_count": {"fr": "Une entreprise enregistrée a exactement un RAE (ici : {count}).",
+                        "nl": "Een geregistreerde onderneming heeft precies één VTE (hier: {count})."},
+    "state.unregistered_rae": {"fr": "Une entreprise pas encore enregistrée n'a pas de RAE.",
+                               "nl": "Een nog niet geregistreerde onderneming heeft geen VTE."},
+    "state.quality_unregistered": {"fr": "Cette qualité n'appartient à aucune entreprise enregistrée.",
+                                   "nl": "Deze hoedanigheid hoort bij geen enkele geregistreerde onderneming."},
+    "state.gl_count": {"fr": "Une qualité a exactement un GL (ici : {count}).",
+                       "nl": "Een hoedanigheid heeft precies één lokale beheerder (hier: {count})."},
+    "state.technical_user": {"fr": "L'utilisateur technique n'est pas un utilisateur de cette qualité.",
+                             "nl": "De technische gebruiker is geen gebruiker van deze hoedanigheid."},
+    "state.routing_channel": {"fr": "Le routage de « {declaration} » utilise un canal non enregistré.",
+                              "nl": "De routering van '{declaration}' gebruikt een niet-geregistreerd kanaal."},
+    "state.routing_procuration": {"fr": "Le routage de « {declaration} » renvoie à une procuration inconnue.",
+                                  "nl": "De routering van '{declaration}' verwijst naar een onbekende volmacht."},
+    "state.procuration_declaration": {"fr": "La procuration choisie pour « {declaration} » ne couvre pas cette déclaration.",
+                                      "nl": "De gekozen volmacht voor '{declaration}' dekt die aangifte niet."},
+    "state.niss_twice": {"fr": "Ce NISS est déjà celui d'une autre personne ({other}).",
+                         "nl": "Dit INSZ is al dat van een andere persoon ({other})."},
+    "state.username_twice": {"fr": "Ce nom d'utilisateur est déjà celui d'une autre personne ({other}).",
+                             "nl": "Deze gebruikersnaam is al die van een andere persoon ({other})."},
+    "state.session_profile": {"fr": "Le profil de cette session n'est pas l'un des rôles de la personne.",
+                              "nl": "Het profiel van deze sessie is niet een van de rollen van de persoon."},
+    "state.journal_sequence": {"fr": "Les entrées du journal ne sont pas numérotées 1, 2, 3…",
+                               "nl": "De regels van het logboek zijn niet genummerd 1, 2, 3…"},
+}
+
+
+def state_problem(fault: dict, lang: str) -> str:
+    """The words of one fault of a refused state (a reason of REASONS for a bad identifier)."""
+    params = dict(fault.get("params") or {})
+    code = fault["problem"]
+    if code == "state.type":
+        if params.get("null"):
+            code = "state.type_or_null"
+        params["expected"] = type_name(params.get("expected", "object"), lang)
+    if code == "state.reference":
+        params["entity"] = entity(params.get("entity", ""), lang)
+    entry = STATE_PROBLEMS.get(code)
+    if entry is None:
+        return reason_text(code, lang, params)
+    try:
+        return entry[language(lang)].format(**params)
+    except (KeyError, IndexError):
+        return entry[language(lang)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .. import bounds, catalogue, messages, passwords, validators
 from ..errors import EngineError, Faults, FieldError
-from ..state import LANGUAGES
+from ..schema import LANGUAGES
 
 PERSON_FIELDS = ("self", "niss", "name", "first_name", "title", "language", "email", "local_email", "username",
                  "password")

@@ -83,8 +83,11 @@ def export(ctx):
 def load(ctx, state):
     found = state_mod.problems(state)
     if found:
-        first = f"{found[0]['path']}: {found[0]['problem']}"
-        raise EngineError("invalid_state", field="state", count=len(found), first=first, _extra={"problems": found})
+        # Each fault in the reader's language; the code and the path stay for programs.
+        listed = [{"path": f["path"], "problem": f["problem"], "message": messages.state_problem(f, ctx.lang)}
+                  for f in found]
+        first = f"{listed[0]['path']} : {listed[0]['message']}" if listed[0]["path"] else listed[0]["message"]
+        raise EngineError("invalid_state", field="state", count=len(found), first=first, _extra={"problems": listed})
     ctx.engine.replace_state(ctx, copy.deepcopy(state))
     return {"loaded": True, "people": len(state["people"]), "roles": len(state["roles"])}
 
