@@ -38,6 +38,8 @@ ERROR_PARAMS = {
                                                   for lang in LANGS}},
     "invalid_state": {"count": 2, "first": "roles.role-1.kind"},
     "internal_error": {"detail": "ValueError: x"},
+    "request_too_large": {"max": 16_000_000},
+    "request_too_deep": {"max": 32},
     "forbidden": {"explanation": {lang: policy.explanation("co_rae_cannot_manage_co_rae", lang) for lang in LANGS}},
     "out_of_scope": {"explanation": {lang: policy.explanation("outside_enterprise", lang) for lang in LANGS}},
 }
