@@ -10,7 +10,7 @@ import * as api from "./api.js";
 import { button, focus, h, markScrollableTables } from "./dom.js";
 import { lang, t } from "./i18n.js";
 import { showEngineError, showLocalProblems, hideError } from "./errors.js";
-import { localProblems } from "./forms.js";
+import { clearErrors, formProblems } from "./forms.js";
 import * as menu from "./menu.js";
 import { roleName } from "./policy.js";
 import { href, match, navigate, takeFlash } from "./router.js";
@@ -48,6 +48,13 @@ export function createFrame(root, screens, { coach = null } = {}) {
 
   let generation = 0;
   let firstScreen = true;
+  let announcing = 0;
+
+  // No result on show any more (a result on its way is dropped too).
+  function quiet() {
+    clearTimeout(announcing);
+    live.textContent = "";
+  }
 
   function renderBar() {
     bar.replaceChildren();
@@ -58,7 +65,7 @@ export function createFrame(root, screens, { coach = null } = {}) {
     }
     const who = [`${person.first_name} ${person.name}`];
     if (profile) {
-      who.push(roleName(profile.kind, { short: true }));
+      who.push(roleName(profile.kind));
       if (profile.quality) who.push(profile.quality.name);
       who.push(`${profile.enterprise.name} (${profile.enterprise.number_formatted})`);
     } else {
@@ -106,18 +113,21 @@ export function createFrame(root, screens, { coach = null } = {}) {
       announce(text) {
         if (!ctx.alive()) return;
         // Emptied first, so that the same message twice is announced twice.
-        live.textContent = "";
-        setTimeout(() => (live.textContent = text), 30);
+        quiet();
+        announcing = setTimeout(() => (live.textContent = text), 30);
       },
+      // A new answer replaces every earlier message: the error box, the result, the messages
+      // under the fields of the screen.
       clearMessages() {
         hideError(errorBox);
-        live.textContent = "";
+        quiet();
+        clearErrors(container);
       },
       request: (command, args) => api.request(command, args),
       // Show the engine's error (tied to its field in `form`) and move the focus.
       fail(error, form = null) {
         if (!ctx.alive()) return;
-        live.textContent = "";
+        quiet();
         ctx.focus(showEngineError(errorBox, error, form));
       },
       // Run a command: its data, or null once its refusal is shown.
@@ -125,6 +135,7 @@ export function createFrame(root, screens, { coach = null } = {}) {
         const response = await api.request(command, args);
         if (response.ok) {
           hideError(errorBox);
+          if (form) clearErrors(form);
           return response.data;
         }
         if (response.error.code === "not_logged_in") {
@@ -135,10 +146,16 @@ export function createFrame(root, screens, { coach = null } = {}) {
         ctx.fail(response.error, form);
         return null;
       },
-      // The interface's own checks (required, confirmations); true when the form may be sent.
-      checkForm(form) {
-        const problems = localProblems(form);
-        if (!problems.length) return true;
+      // The interface's own checks (required fields, confirmations, the live check of each value),
+      // all at once; resolves to true when the form may be sent.
+      async checkForm(form) {
+        const problems = await formProblems(form);
+        if (!ctx.alive()) return false;
+        if (!problems.length) {
+          clearErrors(form);
+          return true;
+        }
+        quiet();
         ctx.focus(showLocalProblems(errorBox, problems, form));
         return false;
       },

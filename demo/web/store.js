@@ -25,7 +25,9 @@ const ENGINE_SCHEMA = "egov-roles/state";
 const COMPRESSED = "z.";
 const PLAIN = "j.";
 
-const emptyUi = () => ({ session: null, scenario: null, tours: {}, tour: null });
+// `reader`: journal sequence numbers of the state loads the reader did with the demo's tools (the
+// audit journal shows those; the loads the demo does itself are housekeeping).
+const emptyUi = () => ({ session: null, scenario: null, tours: {}, tour: null, reader: [] });
 let ui = emptyUi();
 let saveTimer = null;
 let storageProblem = null;
@@ -104,6 +106,7 @@ function checkedUi(value) {
     if (isName(name) && isSince(progress?.since)) out.tours[name] = { since: progress.since };
   }
   if (isName(value?.tour)) out.tour = value.tour;
+  if (Array.isArray(value?.reader)) out.reader = value.reader.filter(isSince).slice(-50);
   return out;
 }
 

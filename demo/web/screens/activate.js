@@ -66,7 +66,7 @@ export const screens = [
       const stepOne = form({
         label: title,
         onSubmit: async (values, element) => {
-          if (!ctx.checkForm(element)) return;
+          if (!(await ctx.checkForm(element))) return;
           const gl = glArgument(ctx, values, element);
           if (!gl) return;
           const fields = Object.fromEntries(type.fields.map((f) => [f.id, values[`fields.${f.id}`]]).filter(([, v]) => v));
@@ -110,7 +110,7 @@ export const screens = [
       const stepOne = form({
         label: title,
         onSubmit: async (values, element) => {
-          if (!ctx.checkForm(element)) return;
+          if (!(await ctx.checkForm(element))) return;
           const gl = glArgument(ctx, values, element);
           if (!gl) return;
           await sendWithGl(ctx, {

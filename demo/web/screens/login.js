@@ -24,7 +24,7 @@ function rolesOf(state, personId, t) {
       const where = state.enterprises[r.enterprise]?.name ?? "";
       const quality = r.quality ? ` — ${qualityName(state, r.quality)}` : "";
       const blocked = r.status === "blocked" ? ` ${t("login.blocked")}` : "";
-      return `${roleName(r.kind, { short: true })}${quality} (${where})${blocked}`;
+      return `${roleName(r.kind)}${quality} (${where})${blocked}`;
     });
 }
 
@@ -40,10 +40,11 @@ export async function afterLogin(ctx, data) {
   if (data.profiles.length === 1 && selectable.length === 1) {
     const chosen = await ctx.run("session.choose_profile", { profile: selectable[0].id });
     if (!chosen) return;
+    // The home page's heading welcomes the person: no second welcome in the result line.
     session.started(data.session, data.person, chosen);
-    ctx.navigate("/home", {}, { flash: welcome });
+    ctx.navigate("/home");
   } else if (data.profiles.length === 0) {
-    ctx.navigate("/home", {}, { flash: welcome });
+    ctx.navigate("/home");
   } else {
     ctx.navigate("/profile", {}, { flash: welcome });
   }
@@ -92,7 +93,7 @@ export const screens = [
       const passwordForm = form({
         label: t("login.password_title"),
         onSubmit: async (values, element) => {
-          if (!ctx.checkForm(element)) return;
+          if (!(await ctx.checkForm(element))) return;
           const data = await ctx.run("session.login",
             { method: "password", username: values.username, password: values.password }, { form: element });
           if (data) await afterLogin(ctx, data);
@@ -106,7 +107,7 @@ export const screens = [
       const cardForm = form({
         label: t("login.card_title"),
         onSubmit: async (values, element) => {
-          if (!ctx.checkForm(element)) return;
+          if (!(await ctx.checkForm(element))) return;
           const args = { method: "eid", niss: values.niss };
           if (values.name) args.name = values.name;
           if (values.first_name) args.first_name = values.first_name;

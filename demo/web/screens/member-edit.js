@@ -7,18 +7,8 @@ import { button, dl, h, uid } from "../dom.js";
 import { checkboxes, field, form, languageOptions, passwordRules, submit } from "../forms.js";
 import { formatDate } from "../i18n.js";
 import {
-  ACTIONABLE, applicationName, fullName, grantedText, memberCommand, memberPath, memberRow, usersPath,
+  ACTIONABLE, applicationName, changes, fullName, grantedText, memberCommand, memberPath, memberRow, usersPath,
 } from "./members.js";
-
-// Only what changed goes to the engine; an emptied local e-mail clears it.
-function changes(row, values) {
-  const args = {};
-  if (values.language !== row.language) args.language = values.language;
-  if (values.title !== (row.title ?? "")) args.title = values.title;
-  if (values.email !== (row.email ?? "")) args.email = values.email;
-  if (values.local_email !== (row.local_email ?? "")) args.local_email = values.local_email;
-  return args;
-}
 
 function identity(ctx, row) {
   const { t } = ctx;
@@ -37,6 +27,7 @@ function dataForm(ctx, row) {
   return form({
     label: t("members.data_title"),
     onSubmit: async (values, element) => {
+      if (!(await ctx.checkForm(element))) return;
       const args = changes(row, values);
       if (!Object.keys(args).length) {
         ctx.clearMessages();
@@ -125,7 +116,7 @@ async function passwordScreen(ctx) {
     className: "demo-form demo-rules-beside",
     label: t("members.password_title"),
     onSubmit: async (values, element) => {
-      if (!ctx.checkForm(element)) return;
+      if (!(await ctx.checkForm(element))) return;
       const done = await ctx.run(memberCommand(row.kind, "reset_password"), { role: row.role, password: values.password },
         { form: element });
       if (done) ctx.navigate(usersPath(ctx.quality), {}, { flash: t("members.password_changed", { name: fullName(row) }) });

@@ -33,6 +33,17 @@ export function grantedText(granted) {
   return Object.entries(granted ?? {}).map(([id, date]) => `${applicationName(id)} (${formatDate(date)})`).join(", ");
 }
 
+// The one convention of every "edit someone's data" form (a member, a co-RAE): the fields show the
+// current values, only what changed goes to the engine, and a field emptied clears that value.
+export function changes(row, values) {
+  const args = {};
+  if (values.language !== row.language) args.language = values.language;
+  if (values.title !== (row.title ?? "")) args.title = values.title;
+  if (values.email !== (row.email ?? "")) args.email = values.email;
+  if (values.local_email !== (row.local_email ?? "")) args.local_email = values.local_email;
+  return args;
+}
+
 // The engine command of an action on a member: user.block, co_gl.reset_password, …
 export function memberCommand(kind, action) {
   return `${kind}.${action}`;
@@ -69,9 +80,9 @@ export function bulkRunner(ctx, { confirmArea, submitButton, redraw }) {
     return count === 1 ? t("members.confirm.delete.one", params) : t("members.confirm.delete.other", params);
   };
   const doneText = (action, count) => {
-    if (action === "block") return count === 1 ? t("members.done.block.one") : t("members.done.block.other", { count });
-    if (action === "unblock") return count === 1 ? t("members.done.unblock.one") : t("members.done.unblock.other", { count });
-    return count === 1 ? t("members.done.delete.one") : t("members.done.delete.other", { count });
+    if (action === "block") return count === 1 ? t("members.done.block.one", { count }) : t("members.done.block.other", { count });
+    if (action === "unblock") return count === 1 ? t("members.done.unblock.one", { count }) : t("members.done.unblock.other", { count });
+    return count === 1 ? t("members.done.delete.one", { count }) : t("members.done.delete.other", { count });
   };
 
   async function execute(action, rows) {

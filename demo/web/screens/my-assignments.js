@@ -55,7 +55,7 @@ async function listScreen(ctx) {
         { "aria-label": t("mine.deactivate_for", { role: role.kind_label, where: where(role) }) });
       return h("tr", { dataset: { role: role.id } },
         h("td", {},
-          h("input", { type: "checkbox", id: box, name: "roles", value: role.id, dataset: { paths: "roles", errorId } }),
+          h("input", { type: "checkbox", id: box, name: "roles", value: role.id, dataset: { paths: "roles", errorId, groupLabel: t("mine.select_group") } }),
           h("label", { for: box, class: "demo-sr-only" }, t("mine.select", { role: role.kind_label, where: where(role) }))),
         h("td", {}, role.kind_label), h("td", {}, where(role)), h("td", {}, grants(role)), h("td", {}, role.email ?? "—"),
         h("td", {}, t(`status.${role.status}`)), h("td", {}, deactivate));
@@ -64,7 +64,7 @@ async function listScreen(ctx) {
   const emailForm = form({
     label: t("mine.email_title"),
     onSubmit: async (values, element) => {
-      if (!ctx.checkForm(element)) return;
+      if (!(await ctx.checkForm(element))) return;
       const changed = await ctx.run("assignment.change_email", { roles: values.roles ?? [], email: values.email },
         { form: element });
       if (changed) {
@@ -98,7 +98,7 @@ function acceptForm(ctx, code) {
   return form({
     label: t("accept.title"),
     onSubmit: async (values, element) => {
-      if (!ctx.checkForm(element)) return;
+      if (!(await ctx.checkForm(element))) return;
       const role = await ctx.run("assignment.accept", { code: values.code }, { form: element });
       if (!role) return;
       ctx.clearMessages();

@@ -37,7 +37,7 @@ export const screens = [
       const choose = form({
         label: t("profile.title"),
         onSubmit: async (values, element) => {
-          if (!ctx.checkForm(element)) return;
+          if (!(await ctx.checkForm(element))) return;
           const chosen = await ctx.run("session.choose_profile", { profile: values.profile }, { form: element });
           if (!chosen) return;
           session.started(ctx.session.token, ctx.session.person, chosen);

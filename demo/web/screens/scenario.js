@@ -5,6 +5,7 @@
 
 import { h, link } from "../dom.js";
 import { pick } from "../i18n.js";
+import { commandLabel } from "../policy.js";
 import { lastSeq } from "../conditions.js";
 import { build, loadScenarios } from "../scenarios.js";
 import * as session from "../session.js";
@@ -31,7 +32,7 @@ export const screens = [
       if (!built.ok) {
         session.adopt();
         ctx.main.append(h("p", { class: "demo-note", dataset: { problem: "build" } },
-          t("scenario.failed", { step: built.index, command: built.step?.command ?? "", actor: built.actor }), " ",
+          t("scenario.failed", { step: built.index, command: commandLabel(built.step?.command), actor: built.actor }), " ",
           built.restored ? t("scenario.kept") : t("scenario.not_kept")), back);
         ctx.fail(built.error);
         ctx.refreshFrame();
