@@ -17,10 +17,12 @@ import { href, match, navigate, takeFlash } from "./router.js";
 import * as session from "./session.js";
 
 export function createFrame(root, screens, { coach = null } = {}) {
-  const heading = h("h2", { id: "demo-heading", class: "demo-heading", tabindex: "-1" }, t("frame.loading_title"));
+  // While the engine loads, the page's progress bar and its one sentence say so: the screen's
+  // heading shows with the first screen.
+  const heading = h("h2", { id: "demo-heading", class: "demo-heading", tabindex: "-1", hidden: true });
   const errorBox = h("div", { class: "demo-error", role: "alert", tabindex: "-1", hidden: true });
   const live = h("div", { class: "demo-live", role: "status" });
-  const main = h("div", { class: "demo-main" }, h("p", {}, t("frame.loading_text")));
+  const main = h("div", { class: "demo-main" });
   const nav = h("nav", { class: "demo-menu", "aria-label": t("menu.label") });
   const bar = h("div", { class: "demo-bar" });
   const notice = h("div", { class: "demo-notice", role: "status" });
@@ -199,6 +201,7 @@ export function createFrame(root, screens, { coach = null } = {}) {
       }
     }
     const flash = takeFlash();
+    heading.hidden = false;
     const container = h("div", { class: "demo-screen-body", dataset: { screen: screen.id } });
     main.replaceChildren(container);
     hideError(errorBox);
@@ -233,6 +236,7 @@ export function createFrame(root, screens, { coach = null } = {}) {
 
   function failed(message) {
     heading.textContent = t("frame.failed_title");
+    heading.hidden = false;
     main.replaceChildren(h("p", {}, t("frame.failed_text")), h("p", {}, h("code", {}, message)));
     root.dataset.demo = "failed";
   }

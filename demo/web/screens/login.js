@@ -28,6 +28,32 @@ function rolesOf(state, personId, t) {
     });
 }
 
+// The demo dataset's accounts as the demo page publishes them (data-accounts, written at build
+// time from the engine's demo data): {password, usernames}.
+function demoAccounts() {
+  try {
+    const found = JSON.parse(document.getElementById("demo-app")?.dataset.accounts ?? "null");
+    return found && typeof found.password === "string" && Array.isArray(found.usernames) ? found : null;
+  } catch {
+    return null;
+  }
+}
+
+// The accounts the login asks for: each username of the demo data still in the state, whose it
+// is, and the password they share.
+function accountsBlock(state, t) {
+  const accounts = demoAccounts();
+  if (!accounts) return null;
+  const published = new Set(accounts.usernames);
+  const people = Object.values(state.people).filter((p) => published.has(p.username))
+    .sort((a, b) => a.username.localeCompare(b.username));
+  if (!people.length) return null;
+  return h("div", { class: "demo-accounts" },
+    h("p", {}, t("login.accounts_intro"), " ", h("code", { class: "demo-password" }, accounts.password)),
+    h("ul", { class: "demo-account-list" }, people.map((p) =>
+      h("li", {}, h("code", {}, p.username), " — ", `${p.first_name} ${p.name}`))));
+}
+
 // After session.login: one profile is taken at once, several are offered, none means the
 // person acts without a profile (own account, invitations).
 export async function afterLogin(ctx, data) {
@@ -132,6 +158,7 @@ export const screens = [
         h("section", { "aria-labelledby": `${eidId}-pw`, class: "demo-block" },
           h("h3", { id: `${eidId}-pw` }, t("login.password_title")),
           h("p", {}, t("login.password_intro")),
+          accountsBlock(state, t),
           passwordForm),
         h("section", { "aria-labelledby": `${eidId}-card`, class: "demo-block" },
           h("h3", { id: `${eidId}-card` }, t("login.card_title")),
