@@ -7,7 +7,7 @@
 // screens with the reader's scenario goal and tour progress, drawn again with each screen.
 
 import * as api from "./api.js";
-import { button, focus, h, markScrollableTables } from "./dom.js";
+import { button, focus, h, fitTables } from "./dom.js";
 import { lang, t } from "./i18n.js";
 import { showEngineError, showLocalProblems, hideError } from "./errors.js";
 import { clearErrors, formProblems } from "./forms.js";
@@ -29,19 +29,25 @@ export function createFrame(root, screens, { coach = null } = {}) {
   const tools = h("section", { class: "demo-tools", "aria-labelledby": "demo-tools-heading" });
   const pageTitle = document.title;
 
+  // The first stop of the demo for the keyboard: straight to the screen, past the bar and the menu.
+  const skip = h("a", {
+    class: "demo-skip", href: "#demo-heading",
+    on: { click: (event) => { event.preventDefault(); focus(heading); } },
+  }, t("frame.skip"));
+
   root.replaceChildren(...[
-    bar, notice, coach?.element,
+    skip, bar, notice, coach?.element,
     h("div", { class: "demo-layout" },
       nav,
       h("section", { class: "demo-screen", "aria-labelledby": "demo-heading" }, heading, errorBox, live, main)),
     tools].filter(Boolean));
   root.dataset.demo = "loading";
-  // Tables that overflow their box become keyboard-reachable regions, whenever a screen draws or
-  // redraws one and whenever the window's width changes.
+  // Tables that do not fit their box become cards, whenever a screen draws or redraws one and
+  // whenever the window's width changes.
   let marking = 0;
   const markTables = () => {
     cancelAnimationFrame(marking);
-    marking = requestAnimationFrame(() => markScrollableTables(main));
+    marking = requestAnimationFrame(() => fitTables(main));
   };
   new MutationObserver(markTables).observe(main, { childList: true, subtree: true });
   window.addEventListener("resize", markTables);
@@ -227,7 +233,7 @@ export function createFrame(root, screens, { coach = null } = {}) {
     firstScreen = false;
     noticeScreens += 1;
     if (noticeScreens > 1) notice.replaceChildren();
-    markScrollableTables(main);
+    fitTables(main);
     root.dataset.screen = screen.id;
     // Counts the screens shown: a test (or a tour) waits for the next one after an action.
     root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);
