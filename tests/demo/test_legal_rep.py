@@ -33,7 +33,7 @@ def test_register_a_new_enterprise_and_its_new_rae(demo, lang):
     fill(simulate, {"number": other_number(number), "enterprise": HOSTILE, "niss": representative, "name": "Verbeke",
                     "first_name": "Jan", "email": "jan.verbeke@example.be"})
     send(simulate)
-    assert_refused(page, "invalid_field", field="number")
+    assert_refused(page, "form", field="number")
     assert page.focused("form [name=number]")
     assert page.field_error("form [name=number]")
     simulate.locator("[name=number]").fill(number)

@@ -187,7 +187,7 @@ def test_unblock_user_goal_reached_through_the_interface_and_kept_on_reload(demo
     page.page.select_option("select[name=action]", "unblock")
     page.page.get_by_role("button", name=page.t("members.execute")).click()
     page.page.locator(".demo-confirm").get_by_role("button", name=page.t("form.confirm")).click()
-    page.wait_live(page.t("members.done.unblock.one"))
+    page.wait_live(page.tn("members.done.unblock", 1))
     page.page.wait_for_selector(".demo-coach-block[data-scenario='unblock-user'][data-goal=reached]")
     assert page.t("coach.reached") in goal_panel(page, "unblock-user").inner_text()
     page.page.wait_for_function(
@@ -215,7 +215,7 @@ def test_unblock_co_rae_and_reset_password_goals_in_dutch(demo):
     page.page.select_option("select[name=action]", "unblock")
     page.page.get_by_role("button", name=page.t("co_rae.execute")).click()
     page.page.locator(".demo-confirm").get_by_role("button", name=page.t("form.confirm")).click()
-    page.wait_live(page.t("co_rae.done.unblock.one"))
+    page.wait_live(page.tn("co_rae.done.unblock", 1))
     page.page.wait_for_selector(".demo-coach-block[data-scenario='unblock-co-rae'][data-goal=reached]")
     # The next case: a password for the user added without one, through her row's edit screen.
     open_scenario(page, "reset-password")
