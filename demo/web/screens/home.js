@@ -25,6 +25,12 @@ function identification(ctx, profile) {
   return dl(rows, { class: "demo-dl demo-identification" });
 }
 
+// "Numéro d'entreprise : 1234.567.894": the label may wrap, the number stays whole.
+function identifierText(t, label, value) {
+  const [before, after] = t("home.identifier", { label, value: "\u0000" }).split("\u0000");
+  return [before, h("span", { class: "demo-nowrap" }, value), after];
+}
+
 function reach(ctx, profile) {
   const apps = profile.reach.applications;
   return h("div", { class: "demo-reach" },
@@ -42,7 +48,7 @@ async function qualities(ctx) {
   const choices = enterprise.activatable.filter((q) => !active.has(q.type));
   const rows = enterprise.qualities.map((q) => h("tr", {},
     h("th", { scope: "row" }, link(q.name, ctx.href(`/quality/${encodeURIComponent(q.id)}`))),
-    h("td", { class: "demo-nowrap" }, t("home.identifier", { label: q.identifier_label, value: q.identifier_formatted })),
+    h("td", {}, identifierText(t, q.identifier_label, q.identifier_formatted)),
     h("td", {}, q.gl ? `${q.gl.first_name} ${q.gl.name}` : "—"),
     h("td", {}, link(t("home.designate_gl"), ctx.href(`/quality/${encodeURIComponent(q.id)}/gl`),
       { "aria-label": t("home.designate_gl_for", { quality: q.name }) }))));
