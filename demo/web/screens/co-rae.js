@@ -4,10 +4,10 @@
 // gets the engine's explanation.
 
 import { button, dl, focus, h, link, uid } from "../dom.js";
-import { accountForm, field, form, languageOptions, passwordRules, personFrom, submit } from "../forms.js";
+import { accountForm, field, form, passwordRules, personFrom, submit } from "../forms.js";
 import { formatDate, tn } from "../i18n.js";
 import { refusal } from "../policy.js";
-import { changes } from "./members.js";
+import { dataFields, sendChanges } from "./members.js";
 
 const ACTIONS = ["block", "unblock", "delete"];
 
@@ -217,14 +217,7 @@ async function editScreen(ctx) {
   const edit = form({
     label: t("co_rae.edit_title"),
     onSubmit: async (values, element) => {
-      if (!(await ctx.checkForm(element))) return;
-      const args = changes(row, values);
-      if (!Object.keys(args).length) {
-        ctx.clearMessages();
-        ctx.announce(t("members.nothing_changed"));
-        return;
-      }
-      const person = await ctx.run("co_rae.edit", { role: row.role, ...args }, { form: element });
+      const person = await sendChanges(ctx, "co_rae.edit", row, values, element);
       if (!person) return;
       ctx.clearMessages();
       ctx.setTitle(t("co_rae.edited_title"));
@@ -239,13 +232,7 @@ async function editScreen(ctx) {
     },
   },
   dl([[t("account.niss"), row.niss_formatted], [t("account.username"), row.username]]),
-  field({ name: "title", label: t("account.title"), value: row.title ?? "", paths: ["title"], autocomplete: "off" }),
-  field({ name: "language", label: t("account.language"), type: "select", options: languageOptions(),
-    value: row.language, paths: ["language"] }),
-  field({ name: "email", label: t("account.email"), type: "email", value: row.email ?? "", paths: ["email"],
-    validate: "email", autocomplete: "off" }),
-  field({ name: "local_email", label: t("account.local_email"), type: "email", value: row.local_email ?? "",
-    paths: ["local_email"], validate: "email", autocomplete: "off", hint: t("members.local_email_hint") }),
+  dataFields(ctx, row),
   h("div", { class: "demo-actions" },
     button(t("form.cancel"), () => ctx.navigate("/co-rae")),
     submit(t("form.save"))));

@@ -4,10 +4,10 @@
 // explains it to a co-GL or an RAE who tries.
 
 import { button, dl, h, uid } from "../dom.js";
-import { checkboxes, field, form, languageOptions, passwordRules, submit } from "../forms.js";
+import { checkboxes, field, form, passwordRules, submit } from "../forms.js";
 import { formatDate } from "../i18n.js";
 import {
-  ACTIONABLE, applicationName, changes, fullName, grantedText, memberCommand, memberPath, memberRow, usersPath,
+  ACTIONABLE, applicationName, dataFields, fullName, grantedText, memberCommand, memberPath, memberRow, sendChanges, usersPath,
 } from "./members.js";
 
 function identity(ctx, row) {
@@ -27,24 +27,11 @@ function dataForm(ctx, row) {
   return form({
     label: t("members.data_title"),
     onSubmit: async (values, element) => {
-      if (!(await ctx.checkForm(element))) return;
-      const args = changes(row, values);
-      if (!Object.keys(args).length) {
-        ctx.clearMessages();
-        ctx.announce(t("members.nothing_changed"));
-        return;
-      }
-      const person = await ctx.run(memberCommand(row.kind, "edit"), { role: row.role, ...args }, { form: element });
+      const person = await sendChanges(ctx, memberCommand(row.kind, "edit"), row, values, element);
       if (person) ctx.navigate(memberPath(ctx.quality, row.role, "edit"), {}, { flash: t("members.edited", { name: fullName(row) }) });
     },
   },
-  field({ name: "title", label: t("account.title"), value: row.title ?? "", paths: ["title"], autocomplete: "off" }),
-  field({ name: "language", label: t("account.language"), type: "select", options: languageOptions(), value: row.language,
-    paths: ["language"] }),
-  field({ name: "email", label: t("account.email"), type: "email", value: row.email ?? "", paths: ["email"],
-    validate: "email", autocomplete: "off" }),
-  field({ name: "local_email", label: t("account.local_email"), type: "email", value: row.local_email ?? "",
-    paths: ["local_email"], validate: "email", autocomplete: "off", hint: t("members.local_email_hint") }),
+  dataFields(ctx, row),
   submit(t("form.save")));
 }
 

@@ -5,6 +5,7 @@
 
 import { engineData } from "../api.js";
 import { button, focus, h, link, uid } from "../dom.js";
+import { field, languageOptions } from "../forms.js";
 import { formatDate, lang } from "../i18n.js";
 
 // Kinds of members a local manager acts on; the GL is designated by the RAE (quality.designate_gl).
@@ -42,6 +43,33 @@ export function changes(row, values) {
   if (values.email !== (row.email ?? "")) args.email = values.email;
   if (values.local_email !== (row.local_email ?? "")) args.local_email = values.local_email;
   return args;
+}
+
+// The fields of that form, filled with the current values.
+export function dataFields(ctx, row) {
+  const { t } = ctx;
+  return [
+    field({ name: "title", label: t("account.title"), value: row.title ?? "", paths: ["title"], autocomplete: "off" }),
+    field({ name: "language", label: t("account.language"), type: "select", options: languageOptions(),
+      value: row.language, paths: ["language"] }),
+    field({ name: "email", label: t("account.email"), type: "email", value: row.email ?? "", paths: ["email"],
+      validate: "email", autocomplete: "off" }),
+    field({ name: "local_email", label: t("account.local_email"), type: "email", value: row.local_email ?? "",
+      paths: ["local_email"], validate: "email", autocomplete: "off", hint: t("members.local_email_hint") }),
+  ];
+}
+
+// Send what changed with `command` (co_rae.edit, user.edit, co_gl.edit): the engine's answer, or
+// null after showing the form's faults, the refusal, or that nothing changed.
+export async function sendChanges(ctx, command, row, values, element) {
+  if (!(await ctx.checkForm(element))) return null;
+  const args = changes(row, values);
+  if (!Object.keys(args).length) {
+    ctx.clearMessages();
+    ctx.announce(ctx.t("members.nothing_changed"));
+    return null;
+  }
+  return ctx.run(command, { role: row.role, ...args }, { form: element });
 }
 
 // The engine command of an action on a member: user.block, co_gl.reset_password, …
