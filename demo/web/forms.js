@@ -198,7 +198,7 @@ export function localProblems(formElement) {
     }
     const value = input.value.trim();
     if (input.getAttribute("aria-required") === "true" && !value) {
-      problems.push({ input, message: t("form.required") });
+      problems.push({ input, message: input.dataset.requiredMessage ?? t("form.required") });
     } else if (input.dataset.confirms) {
       const first = formElement.querySelector(`[name="${CSS.escape(input.dataset.confirms)}"]`);
       if (first && first.value !== input.value) problems.push({ input, message: t("form.confirmation_differs") });

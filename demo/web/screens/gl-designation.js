@@ -16,8 +16,9 @@ export function glChoice(t) {
   });
   // The NISS is required once "I designate a GL" is chosen: the form's checks then list it with
   // every other fault in one round.
+  const input = niss.querySelector("input");
+  input.dataset.requiredMessage = t("gl.niss_required");
   choice.addEventListener("change", (event) => {
-    const input = niss.querySelector("input");
     if (event.target.value === "other") input.setAttribute("aria-required", "true");
     else input.removeAttribute("aria-required");
   });
