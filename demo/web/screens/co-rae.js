@@ -6,7 +6,7 @@
 import { button, dl, focus, h, link, uid } from "../dom.js";
 import { accountForm, field, form, passwordRules, personFrom, submit } from "../forms.js";
 import { formatDate, tn } from "../i18n.js";
-import { refusal } from "../policy.js";
+import { refusal, roleName } from "../policy.js";
 import { dataFields, sendChanges } from "./members.js";
 
 const ACTIONS = ["block", "unblock", "delete"];
@@ -135,7 +135,7 @@ async function listScreen(ctx) {
           if (denied) {
             return h("tr", { dataset: { role: row.role } },
               h("td", {}, row.name), h("td", {}, row.first_name), h("td", {}, row.username ?? "—"),
-              h("td", {}, row.kind_label), h("td", { class: "demo-nowrap" }, row.niss_formatted),
+              h("td", {}, roleName(row.kind)), h("td", { class: "demo-nowrap" }, row.niss_formatted),
               h("td", {}, t(`status.${row.status}`)));
           }
           return h("tr", { dataset: { role: row.role } },
@@ -143,7 +143,7 @@ async function listScreen(ctx) {
               dataset: { paths: "selected", errorId, groupLabel: t("co_rae.select_group") } }),
             h("label", { for: box, class: "demo-sr-only" }, t("co_rae.select", { name: fullName(row) }))),
             h("td", {}, row.name), h("td", {}, row.first_name), h("td", {}, row.username ?? "—"),
-            h("td", {}, row.kind_label), h("td", { class: "demo-nowrap" }, row.niss_formatted),
+            h("td", {}, roleName(row.kind)), h("td", { class: "demo-nowrap" }, row.niss_formatted),
             h("td", {}, t(`status.${row.status}`)),
             h("td", { class: "demo-row-actions" },
               link(t("co_rae.edit"), ctx.href(`/co-rae/${encodeURIComponent(row.role)}/edit`),

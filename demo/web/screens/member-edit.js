@@ -6,6 +6,7 @@
 import { button, dl, h, uid } from "../dom.js";
 import { checkboxes, field, form, passwordRules, submit } from "../forms.js";
 import { formatDate } from "../i18n.js";
+import { roleName } from "../policy.js";
 import {
   ACTIONABLE, applicationName, dataFields, fullName, grantedText, memberCommand, memberPath, memberRow, sendChanges, usersPath,
 } from "./members.js";
@@ -15,7 +16,7 @@ function identity(ctx, row) {
   return dl([
     [t("account.niss"), row.niss_formatted],
     [t("account.username"), row.username],
-    [t("members.col.kind"), row.kind_label],
+    [t("members.col.kind"), roleName(row.kind)],
     [t("gl.summary_status"), t(`status.${row.status}`)],
     [t("members.role_email"), row.role_email],
     [t("members.col.applications"), grantedText(row.granted)],
@@ -109,7 +110,7 @@ async function passwordScreen(ctx) {
       if (done) ctx.navigate(usersPath(ctx.quality), {}, { flash: t("members.password_changed", { name: fullName(row) }) });
     },
   },
-  dl([[t("account.username"), row.username], [t("members.col.kind"), row.kind_label]]),
+  dl([[t("account.username"), row.username], [t("members.col.kind"), roleName(row.kind)]]),
   field({ name: "password", label: t("account.password"), type: "password", required: true, paths: ["password"],
     autocomplete: "new-password", validate: "password", hint: passwordRules() }),
   field({ name: "password_confirm", label: t("account.password_confirm"), type: "password", required: true,

@@ -7,6 +7,7 @@ import { engineData } from "../api.js";
 import { button, focus, h, link, uid } from "../dom.js";
 import { field, languageOptions } from "../forms.js";
 import { formatDate, lang } from "../i18n.js";
+import { roleName } from "../policy.js";
 
 // Kinds of members a local manager acts on; the GL is designated by the RAE (quality.designate_gl).
 export const ACTIONABLE = ["user", "co_gl"];
@@ -166,7 +167,7 @@ export function addedRows(ctx, role) {
     [t("account.name"), role.person.name],
     [t("account.first_name"), role.person.first_name],
     [t("account.niss"), role.person.niss_formatted],
-    [t("members.col.kind"), role.kind_label],
+    [t("members.col.kind"), roleName(role.kind)],
     [t("gl.summary_status"), t(`status.${role.status}`)],
     [t("account.email"), role.email],
     [t("members.col.applications"), role.applications.map((a) => `${a.name} (${formatDate(a.granted)})`).join(", ")],

@@ -4,12 +4,13 @@
 
 import { h, uid } from "../dom.js";
 import { form, submit } from "../forms.js";
+import { roleName } from "../policy.js";
 import * as session from "../session.js";
 
 function radioLabel(profile, t) {
   const quality = profile.quality ? ` (${profile.quality.name})` : "";
   const blocked = profile.selectable ? "" : ` — ${t("profile.blocked")}`;
-  return `${profile.kind_label}${quality}${blocked}`;
+  return `${roleName(profile.kind)}${quality}${blocked}`;
 }
 
 export const screens = [

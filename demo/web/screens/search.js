@@ -7,6 +7,7 @@ import { engineData } from "../api.js";
 import { h, link, uid } from "../dom.js";
 import { field, form, languageOptions, submit } from "../forms.js";
 import { lang, tn } from "../i18n.js";
+import { roleName } from "../policy.js";
 import { href } from "../router.js";
 import { memberPath } from "./members.js";
 
@@ -110,7 +111,7 @@ export const screens = [
             .map((c) => h("th", { scope: "col" }, c)))),
           h("tbody", {}, found.items.map((row) => h("tr", {},
             h("td", {}, detailLink(ctx, row)), h("td", {}, row.first_name), h("td", {}, row.username ?? "—"),
-            h("td", {}, row.kind_label), h("td", {}, row.niss_formatted), h("td", {}, t(`status.${row.status}`)),
+            h("td", {}, roleName(row.kind)), h("td", {}, row.niss_formatted), h("td", {}, t(`status.${row.status}`)),
             h("td", {}, qualityName.get(row.quality) ?? "—")))))) : null,
         pager));
       ctx.announce(tn("search.found", found.total));

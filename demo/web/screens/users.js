@@ -154,7 +154,7 @@ async function listScreen(ctx, kind) {
               h("label", { for: box, class: "demo-sr-only" }, t("co_rae.select", { name: fullName(row) }))]
               : h("span", { class: "demo-hint" }, t("members.gl_not_here"))),
             h("td", {}, row.name), h("td", {}, row.first_name), h("td", {}, row.username ?? "—"),
-            h("td", {}, row.kind_label), h("td", { class: "demo-nowrap" }, row.niss_formatted),
+            h("td", {}, roleName(row.kind)), h("td", { class: "demo-nowrap" }, row.niss_formatted),
             h("td", {}, t(`status.${row.status}`)),
             h("td", {}, row.applications.map(applicationName).join(", ") || "—"),
             h("td", { class: "demo-row-actions" }, actionable ? [
