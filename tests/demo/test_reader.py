@@ -64,7 +64,7 @@ def test_words_a_reader_understands(demo, lang):
     page.as_profile("person-julien", "role-julien-rae")
     # One welcome, without the title; no result line repeating it.
     assert page.heading() == page.t("home.welcome", name="Julien Simons")
-    assert page.live() == ""
+    assert page.t("login.welcome", name="Julien Simons") not in page.live()
     qualities = page.page.locator(".demo-table tbody").inner_text()
     if lang == "nl":
         assert " :" not in qualities
