@@ -9,6 +9,7 @@ writes the same link anywhere else (e.g. a wizard answer).
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -77,26 +78,36 @@ def define_env(env):
         return link_markdown(task_id, page_language(env), env.page.file.src_uri)
 
     @env.macro
+    def demo_accounts() -> str:
+        """The demo dataset's accounts for the login screen (data-accounts on #demo-app): their
+        usernames and the one password they share, so that the login can publish them."""
+        people = dataset()["people"].values()
+        accounts = {"password": demo_data.DEMO_PASSWORD,
+                    "usernames": sorted(p["username"] for p in people if p.get("username"))}
+        return html.escape(json.dumps(accounts), quote=True)
+
+    @env.macro
     def demo_task_links() -> str:
         lang = page_language(env)
         return tasks_list_markdown(lang, env.page.file.src_uri, page_titles(lang))
 
 
 LIST_TEXT = {
-    "fr": "{task} : [{title}]({guide}), [essayer](#/task/{id}) ({who})",
-    "nl": "{task}: [{title}]({guide}), [proberen](#/task/{id}) ({who})",
+    "fr": "{task} : [{title}]({guide}), [essayer]({demo}#/task/{id}) ({who})",
+    "nl": "{task}: [{title}]({guide}), [proberen]({demo}#/task/{id}) ({who})",
 }
 
 
 def tasks_list_markdown(lang: str, page_src: str, titles: dict) -> str:
-    """The demo page's list of every task link (from the demo page itself: a fragment only)."""
+    """The list of every task link (on the demo page itself: a fragment only)."""
     within = page_src.split("/", 1)[1] if page_src.split("/", 1)[0] in LANGUAGES else page_src
+    demo = "" if within == "demo/index.md" else posixpath.relpath("demo/index.md", posixpath.dirname(within) or ".")
     lines = []
     for task_id, task in tasks().items():
         who = who_text(task, lang)
         guide = posixpath.relpath(task["guide"], posixpath.dirname(within) or ".")
         lines.append("- " + LIST_TEXT[lang].format(task=f"`{task_id}`", title=titles.get(task["guide"], task["guide"]),
-                                                   guide=guide, id=task_id, who=who))
+                                                   guide=guide, demo=demo, id=task_id, who=who))
     return "\n".join(lines)
 
 

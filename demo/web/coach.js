@@ -42,7 +42,10 @@ export function createCoach() {
     const goal = goals.get(key);
     const { entries, state } = await readJournal(spec.done);
     const reached = Boolean(reachedBy(entries, spec.done, current.since, state));
-    if (reached && seen.get(key) === false) news.push(t("coach.reached_news", { goal }));
+    if (reached && seen.get(key) === false) {
+      news.push(t("coach.reached_news", { goal }));
+      reachedNow = true;
+    }
     seen.set(key, reached);
     return block({ scenario: current.name, goal: reached ? "reached" : "open" }, t("coach.scenario", { title: pick(spec.title) }), [
       h("p", { class: "demo-coach-goal" }, h("strong", {}, t("coach.goal")), " ", goal),
@@ -65,13 +68,21 @@ export function createCoach() {
     seen.set(key, state.count);
     // On the tour's own screen the steps are there in full: no summary above them.
     if (path === `/tour/${name}`) return null;
+    // What to do next: the first step not done yet, with the link that opens it.
+    const next = state.steps.find((s) => !s.done);
     return block({ tour: name, count: String(state.count), finished: String(state.finished) }, t("coach.tour", { title: pick(tour.title) }), [
       h("p", {}, state.finished ? t("tour.finished") : t("tours.progress", { count: state.count, total: state.steps.length }),
         " ", link(t("coach.tour_open"), href(`/tour/${encodeURIComponent(name)}`))),
+      next ? h("p", { class: "demo-coach-next" }, t("coach.next_step"), " ",
+        link(pick(next.label), href(`/tour/${encodeURIComponent(name)}/${encodeURIComponent(next.id)}`), { dataset: { go: next.id } }))
+        : null,
     ]);
   }
 
+  let reachedNow = false;
+
   async function draw() {
+    reachedNow = false;
     const ui = store.uiState();
     const news = [];
     const parts = [];
@@ -84,6 +95,8 @@ export function createCoach() {
       live.textContent = "";
       setTimeout(() => (live.textContent = news.join(" ")), 30);
     }
+    // A goal just reached is brought into view (the panel may be far above a long screen).
+    if (reachedNow) element.querySelector("[data-goal=reached]")?.scrollIntoView({ block: "nearest" });
   }
 
   // Drawings are coalesced: a burst of commands draws once more after the one under way.

@@ -4,6 +4,7 @@
 import { button, download, focus, h, uid } from "./dom.js";
 import { t } from "./i18n.js";
 import { showEngineError } from "./errors.js";
+import { lastSeq } from "./conditions.js";
 import { parse } from "./router.js";
 import * as session from "./session.js";
 import * as store from "./store.js";
@@ -62,6 +63,12 @@ export function mountTools(section, { navigate }) {
     focus(target);
   }
 
+  // The reader's own loads stay in the audit journal (journal.json, "housekeeping").
+  async function readerDidIt() {
+    const seq = await lastSeq();
+    store.setUi({ reader: [...store.uiState().reader, seq].slice(-50) });
+  }
+
   async function afterLoad(flash) {
     session.adopt();
     navigate(session.current.token ? "/home" : "/login", {}, { flash });
@@ -69,6 +76,7 @@ export function mountTools(section, { navigate }) {
 
   const reset = button(t("tools.reset"), async () => {
     await store.resetToDemo();
+    await readerDidIt();
     session.forget();
     const problem = store.lastStorageProblem();
     navigate("/login", {}, { flash: problem ? `${t("tools.reset_done")} ${saveProblemText(problem)}` : t("tools.reset_done") });
@@ -89,6 +97,7 @@ export function mountTools(section, { navigate }) {
         ? { ...result.error, message: `${t("tools.import_failed")} ${result.error.message}` } : null);
       return;
     }
+    await readerDidIt();
     // Never "loaded" alone when the browser could not keep it: a reload would bring back the old state.
     const loaded = t("tools.imported", { name: file.name });
     await afterLoad(result.kept ? loaded : `${loaded} ${saveProblemText(store.lastStorageProblem())}`);

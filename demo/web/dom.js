@@ -63,27 +63,22 @@ export function table({ caption, columns, rows, className = "demo-table" }) {
       h("tbody", {}, rows.map((cells) => h("tr", {}, cells.map((c) => h("td", {}, c)))))));
 }
 
-// A table wider than its box scrolls inside its .demo-table-wrap, and a region that scrolls must be
-// reachable with the keyboard (WCAG 2.1.1; axe: scrollable-region-focusable). Each wrap that does
-// overflow becomes a focusable region named like its table; one that no longer does is left alone.
-let nextRegionId = 1;
-export function markScrollableTables(root) {
+// A table never scrolls sideways nor hides a column (Actions last): one that does not fit its box
+// (a phone, or a wide table beside the menu) is shown as one card per row, each cell named by its
+// column's header (data-label, shown by demo.css). Checked whenever a screen draws a table and
+// whenever the window's width changes.
+export function fitTables(root) {
   for (const wrap of root.querySelectorAll(".demo-table-wrap")) {
-    const scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
-    if (scrolls && !wrap.hasAttribute("tabindex")) {
-      const table = wrap.querySelector("table");
-      let name = table?.getAttribute("aria-labelledby");
-      const caption = table?.querySelector("caption");
-      if (!name && caption) {
-        caption.id ||= `demo-table-caption-${nextRegionId++}`;
-        name = caption.id;
-      }
-      wrap.setAttribute("tabindex", "0");
-      wrap.setAttribute("role", "region");
-      if (name) wrap.setAttribute("aria-labelledby", name);
-    } else if (!scrolls && wrap.getAttribute("role") === "region") {
-      for (const attribute of ["tabindex", "role", "aria-labelledby"]) wrap.removeAttribute(attribute);
+    const table = wrap.querySelector("table");
+    if (!table) continue;
+    const headers = [...table.querySelectorAll("thead th")].map((th) => th.textContent);
+    for (const row of table.querySelectorAll("tbody tr")) {
+      [...row.children].forEach((cell, i) => {
+        if (headers[i] && cell.dataset.label !== headers[i]) cell.dataset.label = headers[i];
+      });
     }
+    wrap.classList.remove("demo-cards");
+    if (wrap.scrollWidth > wrap.clientWidth + 1) wrap.classList.add("demo-cards");
   }
 }
 

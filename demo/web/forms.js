@@ -184,14 +184,17 @@ export function findField(formElement, path) {
   return inputs.find((i) => i.dataset.paths.split(" ").includes(path)) ?? null;
 }
 
-// The label text of an input (for the error summary's "field at fault").
+// The label text of an input (for the error summary's "go to the field"): a group's own name
+// (data-group-label, for checkboxes spread over a table's rows), its fieldset's legend, or the
+// field's label — never the argument name the input answers for.
 export function labelOf(input) {
+  if (input.dataset.groupLabel) return input.dataset.groupLabel;
   if (input.type === "radio" || input.type === "checkbox") {
     const set = input.closest("fieldset[data-group]") ?? input.closest("fieldset");
-    return set?.querySelector("legend")?.firstChild?.textContent ?? input.name;
+    return set?.querySelector("legend")?.firstChild?.textContent ?? t("error.this_field");
   }
   const label = input.labels?.[0];
-  return label?.firstChild?.textContent ?? input.name;
+  return label?.firstChild?.textContent ?? t("error.this_field");
 }
 
 // Checks the interface does before asking the engine: required fields and confirmations.
@@ -208,7 +211,7 @@ export function localProblems(formElement) {
     }
     const value = input.value.trim();
     if (input.getAttribute("aria-required") === "true" && !value) {
-      problems.push({ input, message: t("form.required") });
+      problems.push({ input, message: input.dataset.requiredMessage ?? t("form.required") });
     } else if (input.dataset.confirms) {
       const first = formElement.querySelector(`[name="${CSS.escape(input.dataset.confirms)}"]`);
       if (first && first.value !== input.value) problems.push({ input, message: t("form.confirmation_differs") });
@@ -217,20 +220,41 @@ export function localProblems(formElement) {
   return problems;
 }
 
-// Ask the engine about a value as soon as the reader leaves the field (engine.validate): the
-// same checks and texts the engine applies when the form is sent, nothing saved.
+// The engine's word on one value (engine.validate): null when valid, else its message.
+async function checkValue(kind, value) {
+  const response = await request("engine.validate", { field: kind, value }, { session: null });
+  return response.ok && !response.data.valid ? response.data.message : null;
+}
+
+// Ask the engine about a value as soon as the reader leaves the field: the same checks and texts
+// the engine applies when the form is sent, nothing saved.
 function liveValidate(input, kind) {
+  input.dataset.validate = kind;
   input.addEventListener("change", async () => {
     const value = input.value.trim();
     if (!value) {
       clearFieldError(input);
       return;
     }
-    const response = await request("engine.validate", { field: kind, value }, { session: null });
+    const message = await checkValue(kind, value);
     if (input.value.trim() !== value) return; // the reader typed on meanwhile
-    if (response.ok && !response.data.valid) setFieldError(input, response.data.message);
+    if (message) setFieldError(input, message);
     else clearFieldError(input);
   });
+}
+
+// Every fault the interface can find before sending, in the form's order: the required fields
+// and confirmations (localProblems) and the live check of every other value typed — so that one
+// round shows them all.
+export async function formProblems(formElement) {
+  const problems = localProblems(formElement);
+  const marked = new Set(problems.map((p) => p.input));
+  const checks = [...formElement.querySelectorAll("[data-validate]")]
+    .filter((input) => !marked.has(input) && input.value.trim())
+    .map(async (input) => ({ input, message: await checkValue(input.dataset.validate, input.value.trim()) }));
+  for (const found of await Promise.all(checks)) if (found.message) problems.push(found);
+  const order = [...formElement.querySelectorAll("input, select, textarea")];
+  return problems.sort((a, b) => order.indexOf(a.input) - order.indexOf(b.input));
 }
 
 // --- the password rules and the account form ------------------------------------------------

@@ -7,39 +7,47 @@
 // screens with the reader's scenario goal and tour progress, drawn again with each screen.
 
 import * as api from "./api.js";
-import { button, focus, h, markScrollableTables } from "./dom.js";
+import { button, focus, h, fitTables } from "./dom.js";
 import { lang, t } from "./i18n.js";
 import { showEngineError, showLocalProblems, hideError } from "./errors.js";
-import { localProblems } from "./forms.js";
+import { clearErrors, formProblems } from "./forms.js";
 import * as menu from "./menu.js";
 import { roleName } from "./policy.js";
 import { href, match, navigate, takeFlash } from "./router.js";
 import * as session from "./session.js";
 
 export function createFrame(root, screens, { coach = null } = {}) {
-  const heading = h("h2", { id: "demo-heading", class: "demo-heading", tabindex: "-1" }, t("frame.loading_title"));
+  // While the engine loads, the page's progress bar and its one sentence say so: the screen's
+  // heading shows with the first screen.
+  const heading = h("h2", { id: "demo-heading", class: "demo-heading", tabindex: "-1", hidden: true });
   const errorBox = h("div", { class: "demo-error", role: "alert", tabindex: "-1", hidden: true });
   const live = h("div", { class: "demo-live", role: "status" });
-  const main = h("div", { class: "demo-main" }, h("p", {}, t("frame.loading_text")));
+  const main = h("div", { class: "demo-main" });
   const nav = h("nav", { class: "demo-menu", "aria-label": t("menu.label") });
   const bar = h("div", { class: "demo-bar" });
   const notice = h("div", { class: "demo-notice", role: "status" });
   const tools = h("section", { class: "demo-tools", "aria-labelledby": "demo-tools-heading" });
   const pageTitle = document.title;
 
+  // The first stop of the demo for the keyboard: straight to the screen, past the bar and the menu.
+  const skip = h("a", {
+    class: "demo-skip", href: "#demo-heading",
+    on: { click: (event) => { event.preventDefault(); focus(heading); } },
+  }, t("frame.skip"));
+
   root.replaceChildren(...[
-    bar, notice, coach?.element,
+    skip, bar, notice, coach?.element,
     h("div", { class: "demo-layout" },
       nav,
       h("section", { class: "demo-screen", "aria-labelledby": "demo-heading" }, heading, errorBox, live, main)),
     tools].filter(Boolean));
   root.dataset.demo = "loading";
-  // Tables that overflow their box become keyboard-reachable regions, whenever a screen draws or
-  // redraws one and whenever the window's width changes.
+  // Tables that do not fit their box become cards, whenever a screen draws or redraws one and
+  // whenever the window's width changes.
   let marking = 0;
   const markTables = () => {
     cancelAnimationFrame(marking);
-    marking = requestAnimationFrame(() => markScrollableTables(main));
+    marking = requestAnimationFrame(() => fitTables(main));
   };
   new MutationObserver(markTables).observe(main, { childList: true, subtree: true });
   window.addEventListener("resize", markTables);
@@ -48,6 +56,13 @@ export function createFrame(root, screens, { coach = null } = {}) {
 
   let generation = 0;
   let firstScreen = true;
+  let announcing = 0;
+
+  // No result on show any more (a result on its way is dropped too).
+  function quiet() {
+    clearTimeout(announcing);
+    live.textContent = "";
+  }
 
   function renderBar() {
     bar.replaceChildren();
@@ -58,7 +73,7 @@ export function createFrame(root, screens, { coach = null } = {}) {
     }
     const who = [`${person.first_name} ${person.name}`];
     if (profile) {
-      who.push(roleName(profile.kind, { short: true }));
+      who.push(roleName(profile.kind));
       if (profile.quality) who.push(profile.quality.name);
       who.push(`${profile.enterprise.name} (${profile.enterprise.number_formatted})`);
     } else {
@@ -106,18 +121,21 @@ export function createFrame(root, screens, { coach = null } = {}) {
       announce(text) {
         if (!ctx.alive()) return;
         // Emptied first, so that the same message twice is announced twice.
-        live.textContent = "";
-        setTimeout(() => (live.textContent = text), 30);
+        quiet();
+        announcing = setTimeout(() => (live.textContent = text), 30);
       },
+      // A new answer replaces every earlier message: the error box, the result, the messages
+      // under the fields of the screen.
       clearMessages() {
         hideError(errorBox);
-        live.textContent = "";
+        quiet();
+        clearErrors(container);
       },
       request: (command, args) => api.request(command, args),
       // Show the engine's error (tied to its field in `form`) and move the focus.
       fail(error, form = null) {
         if (!ctx.alive()) return;
-        live.textContent = "";
+        quiet();
         ctx.focus(showEngineError(errorBox, error, form));
       },
       // Run a command: its data, or null once its refusal is shown.
@@ -125,6 +143,7 @@ export function createFrame(root, screens, { coach = null } = {}) {
         const response = await api.request(command, args);
         if (response.ok) {
           hideError(errorBox);
+          if (form) clearErrors(form);
           return response.data;
         }
         if (response.error.code === "not_logged_in") {
@@ -135,10 +154,16 @@ export function createFrame(root, screens, { coach = null } = {}) {
         ctx.fail(response.error, form);
         return null;
       },
-      // The interface's own checks (required, confirmations); true when the form may be sent.
-      checkForm(form) {
-        const problems = localProblems(form);
-        if (!problems.length) return true;
+      // The interface's own checks (required fields, confirmations, the live check of each value),
+      // all at once; resolves to true when the form may be sent.
+      async checkForm(form) {
+        const problems = await formProblems(form);
+        if (!ctx.alive()) return false;
+        if (!problems.length) {
+          clearErrors(form);
+          return true;
+        }
+        quiet();
         ctx.focus(showLocalProblems(errorBox, problems, form));
         return false;
       },
@@ -182,6 +207,7 @@ export function createFrame(root, screens, { coach = null } = {}) {
       }
     }
     const flash = takeFlash();
+    heading.hidden = false;
     const container = h("div", { class: "demo-screen-body", dataset: { screen: screen.id } });
     main.replaceChildren(container);
     hideError(errorBox);
@@ -207,7 +233,7 @@ export function createFrame(root, screens, { coach = null } = {}) {
     firstScreen = false;
     noticeScreens += 1;
     if (noticeScreens > 1) notice.replaceChildren();
-    markScrollableTables(main);
+    fitTables(main);
     root.dataset.screen = screen.id;
     // Counts the screens shown: a test (or a tour) waits for the next one after an action.
     root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);
@@ -216,6 +242,7 @@ export function createFrame(root, screens, { coach = null } = {}) {
 
   function failed(message) {
     heading.textContent = t("frame.failed_title");
+    heading.hidden = false;
     main.replaceChildren(h("p", {}, t("frame.failed_text")), h("p", {}, h("code", {}, message)));
     root.dataset.demo = "failed";
   }

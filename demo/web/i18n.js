@@ -19,15 +19,25 @@ export async function loadLabels() {
 
 // t("login.title") or t("search.page_of", {page: 2, pages: 3}): the label in the reader's language with
 // {name} fields filled. A missing key shows itself in brackets (and the i18n test fails).
+// A value that ends a sentence itself ("S.A. Demo N.V.") takes the place of the label's full stop.
 export function t(key, params = {}) {
   const entry = labels?.[key];
   const text = entry?.[lang] ?? `[${key}]`;
-  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+  return text.replace(/\{(\w+)\}(\.?)/g, (whole, name, stop) => {
+    if (!(name in params)) return whole;
+    const value = String(params[name]);
+    return stop && value.endsWith(".") ? value : value + stop;
+  });
 }
 
-// The plural form: keys "<key>.one" and "<key>.other".
+// The plural form the language's rules give for `count` (Intl.PluralRules: French says "0
+// utilisateur trouvé", Dutch "0 gebruikers gevonden"): keys "<key>.one", "<key>.other" (and any
+// other category a language needs; "other" when it has none of its own).
+const plurals = new Intl.PluralRules(lang === "nl" ? "nl-BE" : "fr-BE");
 export function tn(key, count, params = {}) {
-  return t(`${key}.${count === 1 ? "one" : "other"}`, { count, ...params });
+  const category = plurals.select(count);
+  const chosen = labels?.[`${key}.${category}`] ? category : "other";
+  return t(`${key}.${chosen}`, { count, ...params });
 }
 
 // A name in both languages from engine data ({fr, nl} objects).

@@ -38,6 +38,10 @@ export function entries(screens, ctx) {
   return out;
 }
 
+// Beside the screen on a wide window the menu is open; on a narrow one (a phone) it is one
+// control that opens it, and the screen comes first. The width decides each time it is drawn.
+const WIDE = window.matchMedia("(min-width: 60em)");
+
 export function render(nav, screens, ctx) {
   const current = location.hash.split("?")[0];
   const home = href("/home");
@@ -45,10 +49,15 @@ export function render(nav, screens, ctx) {
     h("a", { href: hash, "aria-current": current === hash ? "page" : null }, label, extra);
   nav.replaceChildren();
   if (!ctx.session.token) return;
-  nav.append(h("ul", { class: "demo-menu-home" }, h("li", {}, link(home, t("menu.home")))));
+  const body = h("div", { class: "demo-menu-body" });
+  const details = h("details", { class: "demo-menu-details", open: WIDE.matches },
+    h("summary", { class: "md-button" }, t("menu.open")), body);
+  WIDE.onchange = () => (details.open = WIDE.matches);
+  nav.append(details);
+  body.append(h("ul", { class: "demo-menu-home" }, h("li", {}, link(home, t("menu.home")))));
   for (const { group, items } of entries(screens, ctx)) {
     const labelId = `demo-menu-${group}`;
-    nav.append(
+    body.append(
       h("p", { class: "demo-menu-group", id: labelId }, t(`menu.group.${group}`)),
       h("ul", { "aria-labelledby": labelId }, items.map(({ screen, state, hash }) =>
         h("li", { dataset: { state } }, link(hash, t(screen.menu.label),

@@ -33,3 +33,23 @@ export function roleName(role, { short = false } = {}) {
   if (entry) return short ? entry[`short_${lang}`] : entry[lang];
   return policy?.outside_actors?.[role]?.[lang] ?? role;
 }
+
+// The engine's refusal of `actionId` to `role`, written from the policy table before anything is
+// sent, when the table denies it with an explanation (null otherwise): a screen whose forms the
+// profile may not use says so up front instead of offering them.
+export function refusal(role, actionId) {
+  const entry = action(actionId);
+  const rule = entry?.deny?.[role];
+  if (!rule) return null;
+  const text = engineData.policy.rules[rule]?.[lang] ?? "";
+  const instead = entry.instead ?? Object.keys(entry.allow);
+  return { code: "forbidden", rule, message: text, instead, field: null };
+}
+
+// What a command does, in the reader's words: its action's label in the policy table, else the
+// command's own description in the engine's catalogue.
+export function commandLabel(command) {
+  const spec = engineData.commands.get(command);
+  if (spec?.action) return actionLabel(spec.action);
+  return spec?.description?.[lang] ?? "";
+}

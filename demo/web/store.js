@@ -33,7 +33,9 @@ export const MAX_STATE_BYTES = 8 * 1024 * 1024;
 const MAX_LINK_CHARS = 2 * 1024 * 1024;
 const MAX_DEPTH = 24;
 
-const emptyUi = () => ({ session: null, scenario: null, tours: {}, tour: null });
+// `reader`: journal sequence numbers of the state loads the reader did with the demo's tools (the
+// audit journal shows those; the loads the demo does itself are housekeeping).
+const emptyUi = () => ({ session: null, scenario: null, tours: {}, tour: null, reader: [] });
 let ui = emptyUi();
 let saveTimer = null;
 let storageProblem = null;
@@ -155,6 +157,7 @@ function checkedUi(value) {
     }
   }
   if (isName(value?.tour)) out.tour = value.tour;
+  if (Array.isArray(value?.reader)) out.reader = value.reader.filter(isSince).slice(-50);
   return out;
 }
 

@@ -69,6 +69,14 @@ class Demo:
     def t(self, key: str, **params) -> str:
         return label(key, self.lang, **params)
 
+    def tn(self, key: str, count: int, **params) -> str:
+        """The plural form of the language's rules (CLDR, as the demo's Intl.PluralRules)."""
+        from babel import Locale
+
+        form = Locale(self.lang).plural_form(count)
+        chosen = f"{key}.{form}" if f"{key}.{form}" in LABELS else f"{key}.other"
+        return self.t(chosen, count=count, **params)
+
     # --- waiting --------------------------------------------------------------------------
 
     def wait_ready(self) -> None:

@@ -78,6 +78,6 @@ def test_block_a_co_rae_with_the_keyboard_only(demo, lang):
     page.page.locator(".demo-confirm:not([hidden])").wait_for()
     assert page.focused(".demo-confirm button")
     kb.press("Enter")
-    page.wait_live(page.t("co_rae.done.block.one"))
+    page.wait_live(page.tn("co_rae.done.block", 1))
     assert page.focused("#demo-heading")
     assert page.t("status.blocked") in page.page.locator("tr[data-role='role-oscar-corae']").inner_text()

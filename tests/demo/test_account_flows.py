@@ -33,7 +33,7 @@ def test_personal_data(demo, lang):
     assert edit.locator("[name=local_email]").input_value() == marie["local_email"]
     edit.locator("[name=local_email]").fill(HOSTILE)
     send(edit)
-    assert_refused(page, "invalid_field", field="local_email")
+    assert_refused(page, "form", field="local_email")
     assert page.focused("form [name=local_email]")
     assert page.field_error("form [name=local_email]")
     assert_nothing_ran(page)
@@ -69,7 +69,7 @@ def test_password_change(demo, lang):
     change = form_with(page, "[name=confirmation]")
     for current, new, confirmation, code, field in (
         ("pas le bon", "Nouveau.2025", "Nouveau.2025", "wrong_password", "current"),
-        ("Demo2024.ok", "abcdefghijk", "abcdefghijk", "invalid_field", "new"),
+        ("Demo2024.ok", "abcdefghijk", "abcdefghijk", "form", "new"),
     ):
         change.locator("[name=current]").fill(current)
         change.locator("[name=new]").fill(new)

@@ -6,7 +6,7 @@ an enterprise registered already is refused."""
 from __future__ import annotations
 
 import pytest
-from demo_page import LANGS, role_name, short_name
+from demo_page import LANGS, role_name
 from flows import (
     DATASET, HOSTILE, assert_nothing_ran, assert_refused, body, fill, fill_account, form_with, new_niss, send,
     wait_heading,
@@ -33,7 +33,7 @@ def test_register_a_new_enterprise_and_its_new_rae(demo, lang):
     fill(simulate, {"number": other_number(number), "enterprise": HOSTILE, "niss": representative, "name": "Verbeke",
                     "first_name": "Jan", "email": "jan.verbeke@example.be"})
     send(simulate)
-    assert_refused(page, "invalid_field", field="number")
+    assert_refused(page, "form", field="number")
     assert page.focused("form [name=number]")
     assert page.field_error("form [name=number]")
     simulate.locator("[name=number]").fill(number)
@@ -44,7 +44,7 @@ def test_register_a_new_enterprise_and_its_new_rae(demo, lang):
     # The legal representative logs in with the card: one profile, the enterprise's own.
     page.act(lambda: page.page.get_by_role("button", name=page.t("bce.login")).click(), "home")
     bar = page.page.locator(".demo-bar").inner_text()
-    assert HOSTILE in bar and short_name("legal_rep", lang) in bar
+    assert HOSTILE in bar and role_name("legal_rep", lang) in bar
     page.act(lambda: page.page.locator(".demo-menu a[href='#/register']").click(), "register")
     page.assert_accessible("registration")
     assert page.t("register.not_registered") in body(page)

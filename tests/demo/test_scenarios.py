@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from demo_page import LANGS, ROOT
+from demo_page import LANGS, POLICY, ROOT
 from flows import body, form_with, journal_commands, saved_ui, send, wait_heading, whoami
 
 from egov_roles import Engine, policy, state as engine_state
@@ -148,8 +148,15 @@ def goal_panel(page, name: str):
     return page.page.locator(f".demo-coach-block[data-scenario='{name}']")
 
 
-def open_scenario(page, name: str) -> None:
-    page.goto(f"#/scenario/{name}", SCENARIOS[name]["screen"])
+def open_scenario(page, name: str) -> bool:
+    """Open a case; when the reader has done something in the demo, the demo asks first (the
+    answer is yes here). Returns whether it asked."""
+    page.goto(f"#/scenario/{name}")
+    asked = page.screen() == "scenario" and page.page.locator("[data-confirm=replace]").count() == 1
+    if asked:
+        assert SCENARIOS[name]["title"][page.lang] in page.page.locator(".demo-confirm").inner_text()
+        page.act(lambda: page.page.click("[data-confirm=replace]"), SCENARIOS[name]["screen"])
+    return asked
 
 
 @pytest.mark.browser
@@ -160,7 +167,8 @@ def test_each_scenario_opens_on_its_screen_as_its_profile_with_its_goal(demo, la
     page.as_profile("person-marie")
     page.goto("#/quality/q-demo-employer/users", "users")
     for name, spec in SCENARIOS.items():
-        open_scenario(page, name)
+        # The reader's own work (and the previous case) is not replaced without asking.
+        assert open_scenario(page, name), name
         assert page.screen() == spec["screen"], name
         who = whoami(page)
         assert (who["person"]["id"], who["profile"]["id"]) == (spec["person"], spec["profile"]), name
@@ -187,7 +195,7 @@ def test_unblock_user_goal_reached_through_the_interface_and_kept_on_reload(demo
     page.page.select_option("select[name=action]", "unblock")
     page.page.get_by_role("button", name=page.t("members.execute")).click()
     page.page.locator(".demo-confirm").get_by_role("button", name=page.t("form.confirm")).click()
-    page.wait_live(page.t("members.done.unblock.one"))
+    page.wait_live(page.tn("members.done.unblock", 1))
     page.page.wait_for_selector(".demo-coach-block[data-scenario='unblock-user'][data-goal=reached]")
     assert page.t("coach.reached") in goal_panel(page, "unblock-user").inner_text()
     page.page.wait_for_function(
@@ -215,7 +223,7 @@ def test_unblock_co_rae_and_reset_password_goals_in_dutch(demo):
     page.page.select_option("select[name=action]", "unblock")
     page.page.get_by_role("button", name=page.t("co_rae.execute")).click()
     page.page.locator(".demo-confirm").get_by_role("button", name=page.t("form.confirm")).click()
-    page.wait_live(page.t("co_rae.done.unblock.one"))
+    page.wait_live(page.tn("co_rae.done.unblock", 1))
     page.page.wait_for_selector(".demo-coach-block[data-scenario='unblock-co-rae'][data-goal=reached]")
     # The next case: a password for the user added without one, through her row's edit screen.
     open_scenario(page, "reset-password")
@@ -246,10 +254,11 @@ def test_refused_scenario_is_explained_and_the_previous_state_kept(demo, lang):
     ]}}}
     page.page.route("**/scenarios.json", lambda route: route.fulfill(
         status=200, content_type="application/json", body=json.dumps(broken)))
-    page.goto("#/scenario/broken", "scenario")
+    page.goto("#/scenario/broken?replace=yes", "scenario")
     note = page.page.locator("[data-problem=build]")
     note.wait_for()
-    assert page.t("scenario.failed", step=2, command="co_rae.block", actor="Oscar Smith") in note.inner_text()
+    block = next(a for a in POLICY["actions"] if a["id"] == "co_rae.block")[lang]
+    assert page.t("scenario.failed", step=2, command=block, actor="Oscar Smith") in note.inner_text()
     assert page.t("scenario.kept") in note.inner_text()
     error = page.wait_error("forbidden")
     assert error["rule"] == policy.decide("co_rae", "co_rae.block").rule

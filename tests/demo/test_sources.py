@@ -23,7 +23,7 @@ FAMILIES = {
     "co_rae.done.": [f"{a}.{n}" for a in ("block", "unblock", "delete") for n in ("one", "other")],
     "state.problem.": ["unreadable", "format", "older", "newer", "engine"],
 }
-PLURALS = {"co_rae.count", "search.found"}
+PLURALS = {"co_rae.count", "search.found", "members.count", "journal.count", "mailbox.count"}
 
 
 def used_keys() -> set[str]:

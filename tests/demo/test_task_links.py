@@ -7,13 +7,16 @@ from __future__ import annotations
 import json
 
 import pytest
-from demo_page import LANGS, ROOT
+from urllib.parse import urljoin, urlsplit
+
+from demo_page import LANGS, PATHS, READY_MS, ROOT
 from egov_roles import demo_data
 
 pytestmark = pytest.mark.browser
 
 TASKS = json.loads((ROOT / "demo" / "web" / "tasks.json").read_text(encoding="utf-8"))["tasks"]
 DATASET = demo_data.demo()
+REFERENCE = {"fr": "/reference/demo/", "nl": "/nl/reference/demo/"}
 
 
 def full_name(person_id: str) -> str:
@@ -89,13 +92,17 @@ def test_guide_link_opens_the_task_in_the_demo(open_page, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_demo_page_lists_every_task_link(demo, lang):
-    """The demo page's own list ("Liens vers la démo") has one link per task, which works there."""
+def test_reference_page_lists_every_task_link(demo, lang):
+    """The integrators' page (reference/demo.md) lists one link per task into the demo page,
+    which works from there; the demo page readers land on does not list them."""
     page = demo(lang)
-    links = page.page.locator("a[href^='#/task/']")
-    assert sorted(links.evaluate_all("els => els.map(a => a.getAttribute('href'))")) == sorted(
-        f"#/task/{tid}" for tid in TASKS)
+    assert page.page.locator("a[href*='#/task/']").count() == 0
+    page.page.goto(urljoin(page.page.url, REFERENCE[lang]))
+    hrefs = page.page.locator("a[href*='#/task/']").evaluate_all("els => els.map(a => a.href)")
+    assert sorted(h.split("#/task/")[1] for h in hrefs) == sorted(TASKS)
+    assert {urlsplit(h).path for h in hrefs} == {PATHS[lang]}
     task = TASKS["users.search"]
-    page.act(lambda: page.page.locator("a[href='#/task/users.search']").click(), task["screen"])
+    page.page.locator("a[href$='#/task/users.search']").click()
+    page.page.wait_for_selector(f"#demo-app[data-demo=ready][data-screen='{task['screen']}']", timeout=READY_MS)
     assert whoami(page)["profile"]["id"] == task["profile"]
     page.assert_accessible()

@@ -154,7 +154,7 @@ def test_gl_tour_in_dutch_and_its_progress_in_a_share_link(demo):
     page.page.select_option("select[name=action]", "block")
     page.page.get_by_role("button", name=page.t("members.execute")).click()
     page.page.locator(".demo-confirm").get_by_role("button", name=page.t("form.confirm")).click()
-    page.wait_live(page.t("members.done.block.one"))
+    page.wait_live(page.tn("members.done.block", 1))
     panel_count(page, "gl", 3)
     # 4. A new password for a user.
     open_tour(page, "gl")

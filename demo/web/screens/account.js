@@ -27,6 +27,7 @@ function editForm(ctx, person) {
   return form({
     label: t("me.edit_title"),
     onSubmit: async (values, element) => {
+      if (!(await ctx.checkForm(element))) return;
       const args = {};
       if (values.language !== person.language) args.language = values.language;
       if (values.email !== (person.email ?? "")) args.email = values.email;
@@ -75,7 +76,7 @@ async function passwordScreen(ctx) {
     className: "demo-form demo-rules-beside",
     label: t("password.title"),
     onSubmit: async (values, element) => {
-      if (!ctx.checkForm(element)) return;
+      if (!(await ctx.checkForm(element))) return;
       const args = { new: values.new, confirmation: values.confirmation };
       if (person.has_password) args.current = values.current;
       if (!person.username) args.username = values.username;

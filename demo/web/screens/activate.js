@@ -98,7 +98,7 @@ export const screens = [
       const stepOne = form({
         label: title,
         onSubmit: async (values, element) => {
-          if (!ctx.checkForm(element)) return;
+          if (!(await ctx.checkForm(element))) return;
           const gl = glArgument(ctx, values, element);
           if (!gl) return;
           const fields = Object.fromEntries(type.fields.map((f) => [f.id, values[`fields.${f.id}`]]).filter(([, v]) => v));
@@ -150,7 +150,7 @@ export const screens = [
       const stepOne = form({
         label: title,
         onSubmit: async (values, element) => {
-          if (!ctx.checkForm(element)) return;
+          if (!(await ctx.checkForm(element))) return;
           const gl = glArgument(ctx, values, element);
           if (!gl) return;
           // The sitting GL loses the role in the same command: the reader confirms, seeing who.

@@ -58,7 +58,7 @@ function inviteForm(ctx, quality) {
   return form({
     label: t("invite.email_title"),
     onSubmit: async (values, element) => {
-      if (!ctx.checkForm(element)) return;
+      if (!(await ctx.checkForm(element))) return;
       const args = { quality: quality.id, email: values.email, applications: values.applications ?? [] };
       if (values.niss) args.niss = values.niss;
       const invitation = await ctx.run("assignment.invite", args, { form: element });
@@ -91,7 +91,7 @@ function assignForm(ctx, quality) {
   const stepOne = form({
     label: t("invite.assign_title"),
     onSubmit: async (values, element) => {
-      if (!ctx.checkForm(element)) return;
+      if (!(await ctx.checkForm(element))) return;
       const response = await send({ niss: values.niss }, values);
       if (response.ok) return shown(response.data);
       if (response.error.code !== "person_data_required") return ctx.fail(response.error, element);
@@ -101,7 +101,7 @@ function assignForm(ctx, quality) {
       const step = form({
         label: t("gl.account_title"),
         onSubmit: async (more, stepElement) => {
-          if (!ctx.checkForm(stepElement)) return;
+          if (!(await ctx.checkForm(stepElement))) return;
           const again = await send(personFrom(more, values.niss), values);
           if (again.ok) shown(again.data);
           else ctx.fail(again.error, stepElement);

@@ -75,7 +75,7 @@ export const screens = [
         label: t("certificate.load_title"),
         onSubmit: async (values, element) => {
           preview.replaceChildren();
-          if (!ctx.checkForm(element)) return;
+          if (!(await ctx.checkForm(element))) return;
           const file = element.querySelector("input[type=file]").files[0];
           const found = await ctx.run("engine.read_certificate", { data: await base64Of(file) }, { form: element });
           if (found) showPreview(found);

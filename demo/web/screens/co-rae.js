@@ -4,10 +4,21 @@
 // gets the engine's explanation.
 
 import { button, dl, focus, h, link, uid } from "../dom.js";
-import { accountForm, field, form, languageOptions, passwordRules, personFrom, submit } from "../forms.js";
+import { accountForm, field, form, passwordRules, personFrom, submit } from "../forms.js";
 import { formatDate, tn } from "../i18n.js";
+import { refusal, roleName } from "../policy.js";
+import { dataFields, sendChanges } from "./members.js";
 
 const ACTIONS = ["block", "unblock", "delete"];
+
+// A profile the policy table denies the co-RAE actions (a co-RAE) gets the explanation, no form.
+function deniedUpFront(ctx) {
+  const denied = refusal(ctx.role, "co_rae.add");
+  if (!denied) return false;
+  ctx.fail(denied);
+  ctx.main.append(h("p", {}, link(ctx.t("co_rae.back"), ctx.href("/co-rae"))));
+  return true;
+}
 
 function fullName(row) {
   return `${row.first_name} ${row.name}`;
@@ -49,6 +60,8 @@ async function rowOf(ctx, roleId) {
 async function listScreen(ctx) {
   const { t } = ctx;
   ctx.setTitle(t("co_rae.title"));
+  // A co-RAE sees the list; the actions on co-RAEs are the RAE's alone, said before any form.
+  const denied = refusal(ctx.role, "co_rae.add");
   const area = h("div", { class: "demo-co-rae" });
   const confirmArea = h("div", { class: "demo-confirm", hidden: true });
   let rows = [];
@@ -114,16 +127,24 @@ async function listScreen(ctx) {
       rows.length ? h("div", { class: "demo-table-wrap" }, h("table", { class: "demo-table" },
         h("caption", { class: "demo-sr-only" }, t("co_rae.title")),
         h("thead", {}, h("tr", {},
-          [t("co_rae.col.select"), t("account.name"), t("account.first_name"), t("account.username"), t("co_rae.col.kind"),
-            t("account.niss"), t("gl.summary_status"), t("co_rae.col.actions")].map((c) => h("th", { scope: "col" }, c)))),
+          [denied ? null : t("co_rae.col.select"), t("account.name"), t("account.first_name"), t("account.username"),
+            t("co_rae.col.kind"), t("account.niss"), t("gl.summary_status"), denied ? null : t("co_rae.col.actions")]
+            .filter(Boolean).map((c) => h("th", { scope: "col" }, c)))),
         h("tbody", {}, rows.map((row) => {
           const box = uid("select");
+          if (denied) {
+            return h("tr", { dataset: { role: row.role } },
+              h("td", {}, row.name), h("td", {}, row.first_name), h("td", {}, row.username ?? "—"),
+              h("td", {}, roleName(row.kind)), h("td", { class: "demo-nowrap" }, row.niss_formatted),
+              h("td", {}, t(`status.${row.status}`)));
+          }
           return h("tr", { dataset: { role: row.role } },
             h("td", {}, h("input", { type: "checkbox", id: box, name: "selected", value: row.role,
-              dataset: { paths: "selected", errorId } }),
+              dataset: { paths: "selected", errorId, groupLabel: t("co_rae.select_group") } }),
             h("label", { for: box, class: "demo-sr-only" }, t("co_rae.select", { name: fullName(row) }))),
             h("td", {}, row.name), h("td", {}, row.first_name), h("td", {}, row.username ?? "—"),
-            h("td", {}, row.kind_label), h("td", {}, row.niss_formatted), h("td", {}, t(`status.${row.status}`)),
+            h("td", {}, roleName(row.kind)), h("td", { class: "demo-nowrap" }, row.niss_formatted),
+            h("td", {}, t(`status.${row.status}`)),
             h("td", { class: "demo-row-actions" },
               link(t("co_rae.edit"), ctx.href(`/co-rae/${encodeURIComponent(row.role)}/edit`),
                 { "aria-label": t("co_rae.edit_for", { name: fullName(row) }) }),
@@ -138,7 +159,7 @@ async function listScreen(ctx) {
   const addForm = form({
     label: t("co_rae.add_title"),
     onSubmit: async (values, element) => {
-      if (!ctx.checkForm(element)) return;
+      if (!(await ctx.checkForm(element))) return;
       const response = await ctx.request("co_rae.add", { person: { niss: values.niss } });
       if (response.ok) showAdded(ctx, response.data);
       else if (response.error.code === "person_data_required") ctx.navigate("/co-rae/add", { niss: values.niss });
@@ -150,6 +171,11 @@ async function listScreen(ctx) {
   submit(t("co_rae.add")));
 
   if (!(await draw())) return;
+  if (denied) {
+    ctx.main.append(h("p", {}, t("co_rae.intro_denied")), area);
+    ctx.fail(denied);
+    return;
+  }
   const addId = uid("add");
   ctx.main.append(h("p", {}, t("co_rae.intro")), bulk, confirmArea,
     h("section", { "aria-labelledby": addId, class: "demo-block" }, h("h3", { id: addId }, t("co_rae.add_title")), addForm));
@@ -158,6 +184,7 @@ async function listScreen(ctx) {
 async function addScreen(ctx) {
   const { t } = ctx;
   ctx.setTitle(t("co_rae.create_title"));
+  if (deniedUpFront(ctx)) return;
   const niss = ctx.query.niss;
   if (!niss) {
     ctx.navigate("/co-rae", {}, { replace: true });
@@ -168,7 +195,7 @@ async function addScreen(ctx) {
   const create = form({
     label: t("co_rae.create_title"),
     onSubmit: async (values, element) => {
-      if (!ctx.checkForm(element)) return;
+      if (!(await ctx.checkForm(element))) return;
       const role = await ctx.run("co_rae.add", { person: personFrom(values, niss) }, { form: element });
       if (role) showAdded(ctx, role);
     },
@@ -183,15 +210,14 @@ async function addScreen(ctx) {
 async function editScreen(ctx) {
   const { t } = ctx;
   ctx.setTitle(t("co_rae.edit_title"));
+  if (deniedUpFront(ctx)) return;
   const row = await rowOf(ctx, ctx.params.role);
   if (!row) return;
   ctx.setTitle(t("co_rae.edit_title_named", { name: fullName(row) }));
   const edit = form({
     label: t("co_rae.edit_title"),
     onSubmit: async (values, element) => {
-      const args = { role: row.role, language: values.language };
-      for (const key of ["email", "local_email", "title"]) if (values[key]) args[key] = values[key];
-      const person = await ctx.run("co_rae.edit", args, { form: element });
+      const person = await sendChanges(ctx, "co_rae.edit", row, values, element);
       if (!person) return;
       ctx.clearMessages();
       ctx.setTitle(t("co_rae.edited_title"));
@@ -206,13 +232,7 @@ async function editScreen(ctx) {
     },
   },
   dl([[t("account.niss"), row.niss_formatted], [t("account.username"), row.username]]),
-  field({ name: "title", label: t("account.title"), paths: ["title"], autocomplete: "off", hint: t("co_rae.keep_hint") }),
-  field({ name: "language", label: t("account.language"), type: "select", options: languageOptions(),
-    value: row.language, paths: ["language"] }),
-  field({ name: "email", label: t("account.email"), type: "email", paths: ["email"], validate: "email",
-    autocomplete: "off", hint: t("co_rae.keep_hint") }),
-  field({ name: "local_email", label: t("account.local_email"), type: "email", paths: ["local_email"],
-    validate: "email", autocomplete: "off", hint: t("co_rae.keep_hint") }),
+  dataFields(ctx, row),
   h("div", { class: "demo-actions" },
     button(t("form.cancel"), () => ctx.navigate("/co-rae")),
     submit(t("form.save"))));
@@ -222,13 +242,14 @@ async function editScreen(ctx) {
 async function passwordScreen(ctx) {
   const { t } = ctx;
   ctx.setTitle(t("co_rae.password_title"));
+  if (deniedUpFront(ctx)) return;
   const row = await rowOf(ctx, ctx.params.role);
   if (!row) return;
   ctx.setTitle(t("co_rae.password_title_named", { name: fullName(row) }));
   const change = form({
     label: t("co_rae.password_title"),
     onSubmit: async (values, element) => {
-      if (!ctx.checkForm(element)) return;
+      if (!(await ctx.checkForm(element))) return;
       const changed = await ctx.run("co_rae.reset_password", { role: row.role, password: values.password }, { form: element });
       if (changed) ctx.navigate("/co-rae", {}, { flash: t("co_rae.password_changed", { name: fullName(row) }) });
     },

@@ -8,13 +8,21 @@ import { accountForm, field, form, personFrom, radios, submit } from "../forms.j
 import { formatDate } from "../i18n.js";
 
 export function glChoice(t) {
-  return h("div", { class: "demo-gl-choice" },
-    radios({
-      name: "gl_choice", legend: t("gl.legend"), required: true, paths: ["gl.self"],
-      options: [{ value: "self", label: t("gl.self") }, { value: "other", label: t("gl.other") }],
-    }),
-    field({ name: "gl_niss", label: t("gl.niss"), paths: ["gl.niss", "gl"], validate: "niss", inputmode: "numeric",
-      autocomplete: "off", hint: t("gl.niss_hint") }));
+  const niss = field({ name: "gl_niss", label: t("gl.niss"), paths: ["gl.niss", "gl"], validate: "niss",
+    inputmode: "numeric", autocomplete: "off", hint: t("gl.niss_hint") });
+  const choice = radios({
+    name: "gl_choice", legend: t("gl.legend"), required: true, paths: ["gl.self"],
+    options: [{ value: "self", label: t("gl.self") }, { value: "other", label: t("gl.other") }],
+  });
+  // The NISS is required once "I designate a GL" is chosen: the form's checks then list it with
+  // every other fault in one round.
+  const input = niss.querySelector("input");
+  input.dataset.requiredMessage = t("gl.niss_required");
+  choice.addEventListener("change", (event) => {
+    if (event.target.value === "other") input.setAttribute("aria-required", "true");
+    else input.removeAttribute("aria-required");
+  });
+  return h("div", { class: "demo-gl-choice" }, choice, niss);
 }
 
 // The "gl" argument from the choice, or null after marking the NISS field (designation without NISS).
@@ -47,7 +55,7 @@ export async function sendWithGl(ctx, { gl, element, stepOne, send, applications
   const accountStep = form({
     label: ctx.t("gl.account_title"),
     onSubmit: async (values, accountElement) => {
-      if (!ctx.checkForm(accountElement)) return;
+      if (!(await ctx.checkForm(accountElement))) return;
       const again = await send(personFrom(values, gl.niss));
       if (again.ok) await done(again.data);
       else ctx.fail(again.error, accountElement);

@@ -10,7 +10,7 @@ import { formatDate } from "../i18n.js";
 
 function welcome(ctx) {
   const p = ctx.session.person;
-  return ctx.t("home.welcome", { name: [p.title, p.first_name, p.name].filter(Boolean).join(" ") });
+  return ctx.t("home.welcome", { name: `${p.first_name} ${p.name}` });
 }
 
 function identification(ctx, profile) {
@@ -23,6 +23,12 @@ function identification(ctx, profile) {
       [profile.quality.identifier_label, profile.quality.identifier_formatted]);
   }
   return dl(rows, { class: "demo-dl demo-identification" });
+}
+
+// "Numéro d'entreprise : 1234.567.894": the label may wrap, the number stays whole.
+function identifierText(t, label, value) {
+  const [before, after] = t("home.identifier", { label, value: "\u0000" }).split("\u0000");
+  return [before, h("span", { class: "demo-nowrap" }, value), after];
 }
 
 function reach(ctx, profile) {
@@ -42,14 +48,14 @@ async function qualities(ctx) {
   const choices = enterprise.activatable.filter((q) => !active.has(q.type));
   const rows = enterprise.qualities.map((q) => h("tr", {},
     h("th", { scope: "row" }, link(q.name, ctx.href(`/quality/${encodeURIComponent(q.id)}`))),
-    h("td", {}, `${q.identifier_label} : ${q.identifier_formatted}`),
+    h("td", {}, identifierText(t, q.identifier_label, q.identifier_formatted)),
     h("td", {}, q.gl ? `${q.gl.first_name} ${q.gl.name}` : "—"),
     h("td", {}, link(t("home.designate_gl"), ctx.href(`/quality/${encodeURIComponent(q.id)}/gl`),
       { "aria-label": t("home.designate_gl_for", { quality: q.name }) }))));
   const activate = form({
     label: t("home.activate"),
     onSubmit: async (values, element) => {
-      if (!ctx.checkForm(element)) return;
+      if (!(await ctx.checkForm(element))) return;
       ctx.navigate("/qualities/activate", { type: values.type });
     },
   },

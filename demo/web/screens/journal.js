@@ -6,48 +6,72 @@
 import { engineData, system } from "../api.js";
 import { h, link, uid } from "../dom.js";
 import { field, form, submit } from "../forms.js";
-import { lang } from "../i18n.js";
-import { actionLabel, roleName } from "../policy.js";
+import { appFile } from "../files.js";
+import { lang, pick, tn } from "../i18n.js";
+import { actionLabel, commandLabel, roleName } from "../policy.js";
 import { href } from "../router.js";
+import * as store from "../store.js";
 
 const FILTERS = ["who", "profile", "what", "whom", "effect"];
 const PAGE_SIZE = 20;
 const ALL = 1_000_000;
 
+let texts = null;
+async function loadTexts() {
+  if (texts) return texts;
+  const response = await fetch(appFile("journal.json"));
+  if (!response.ok) throw new Error(`journal.json: HTTP ${response.status}`);
+  texts = await response.json();
+  return texts;
+}
+
+// The short name of what a command does (the filter): the policy table's action, else journal.json.
 function what(command) {
   const spec = engineData.commands.get(command);
   if (spec?.action) return actionLabel(spec.action);
-  return spec?.description?.[lang] ?? command;
+  return pick(texts.what[command]) || commandLabel(command);
 }
 
 function qualityName(state, id) {
   const quality = state.qualities[id];
-  if (!quality) return id;
+  if (!quality) return "";
   const type = engineData.catalogue.qualities.qualities.find((q) => q.id === quality.type);
   const enterprise = state.enterprises[quality.enterprise]?.name;
-  return `${type?.[lang] ?? quality.type}${enterprise ? ` (${enterprise})` : ""}`;
+  return `${type?.[lang] ?? ""}${enterprise ? ` (${enterprise})` : ""}`;
 }
 
 function personName(state, id) {
   const person = state.people[id];
-  return person ? `${person.first_name} ${person.name}` : id;
+  return person ? `${person.first_name} ${person.name}` : "";
 }
 
 function profileText(t, state, profile) {
   if (!profile) return t("journal.no_profile");
   const where = profile.quality ? qualityName(state, profile.quality) : state.enterprises[profile.enterprise]?.name ?? "";
-  return `${roleName(profile.kind, { short: true })} — ${where}`;
+  return `${roleName(profile.kind)} — ${where}`;
 }
 
-// "on whom": the person (or the role's holder), then the quality or enterprise, then the invitation.
-function targetText(state, target) {
-  const parts = [];
+// The names in an entry's target: the person (or the role's holder), the quality, the enterprise.
+function targetNames(state, target) {
   const holder = target.role ? state.roles[target.role]?.person : null;
-  if (target.person || holder) parts.push(personName(state, target.person ?? holder));
-  if (target.quality) parts.push(qualityName(state, target.quality));
-  else if (target.enterprise) parts.push(state.enterprises[target.enterprise]?.name ?? target.enterprise);
-  if (target.invitation) parts.push(state.invitations[target.invitation]?.code ?? target.invitation);
-  return parts.join(" — ");
+  const enterprise = target.enterprise ?? state.qualities[target.quality]?.enterprise;
+  return {
+    person: personName(state, target.person ?? holder),
+    quality: target.quality ? qualityName(state, target.quality) : "",
+    enterprise: enterprise ? state.enterprises[enterprise]?.name ?? "" : "",
+  };
+}
+
+// "Julien Simons a bloqué Thomas Laudot": the entry's sentence (journal.json), or, when a name it
+// needs is missing (someone deleted since), who did what.
+function sentence(t, entry, actor, names) {
+  const template = pick(texts.entries[entry.command]);
+  const values = { actor, ...names };
+  const needed = [...(template || "").matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  if (template && needed.every((name) => values[name])) {
+    return template.replace(/\{(\w+)\}/g, (whole, name) => values[name]);
+  }
+  return t("journal.generic", { actor, what: what(entry.command) });
 }
 
 function when(iso) {
@@ -72,14 +96,24 @@ export const screens = [
           return;
         }
       }
+      await loadTexts();
       const state = exported.data;
-      const rows = journal.data.map((entry) => ({
-        entry,
-        who: entry.actor?.name ?? t("journal.nobody"),
-        profile: profileText(t, state, entry.profile),
-        what: what(entry.command),
-        whom: targetText(state, entry.target ?? {}),
-      }));
+      // The demo's own loading of a state (at each page load, for a case) is not the reader's doing.
+      const housekeeping = new Set(texts.housekeeping);
+      const readers = new Set(store.uiState().reader);
+      const rows = journal.data
+        .filter((entry) => !housekeeping.has(entry.command) || readers.has(entry.seq))
+        .map((entry) => {
+          const who = entry.actor?.name ?? t("journal.nobody");
+          const names = targetNames(state, entry.target ?? {});
+          return {
+            entry, who, names,
+            profile: profileText(t, state, entry.profile),
+            what: what(entry.command),
+            text: sentence(t, entry, who, names),
+            whom: [names.person, names.quality || names.enterprise].filter(Boolean).join(" — "),
+          };
+        });
       const actors = new Map(rows.filter((r) => r.entry.actor).map((r) => [r.entry.actor.person, r.who]));
       const commands = new Map(rows.map((r) => [r.entry.command, r.what]));
       const any = { value: "", label: t("form.any") };
@@ -115,20 +149,18 @@ export const screens = [
       const shown = kept.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
       const resultsId = uid("entries");
       const heading = h("h3", { id: resultsId, tabindex: "-1" },
-        kept.length === 1 ? t("journal.count.one") : t("journal.count.other", { count: kept.length }));
+        tn("journal.count", kept.length));
       const pageLink = (n, label) => link(label, href("/journal", { ...query, page: n }));
       ctx.main.append(h("p", {}, t("journal.intro")), filters,
         h("section", { "aria-labelledby": resultsId, class: "demo-block" },
           heading,
           shown.length ? h("div", { class: "demo-table-wrap" }, h("table", { class: "demo-table demo-journal" },
             h("caption", { class: "demo-sr-only" }, t("journal.title")),
-            h("thead", {}, h("tr", {}, [t("journal.seq"), t("journal.when"), t("journal.who"), t("journal.profile"),
-              t("journal.what"), t("journal.whom"), t("journal.effect")].map((c) => h("th", { scope: "col" }, c)))),
+            h("thead", {}, h("tr", {}, [t("journal.when"), t("journal.happened"), t("journal.profile")]
+              .map((c) => h("th", { scope: "col" }, c)))),
             h("tbody", {}, shown.map((r) => h("tr", { dataset: { seq: r.entry.seq, command: r.entry.command } },
-              h("td", {}, String(r.entry.seq)),
               h("td", {}, h("time", { datetime: r.entry.at }, when(r.entry.at))),
-              h("td", {}, r.who), h("td", {}, r.profile), h("td", {}, r.what), h("td", {}, r.whom || "—"),
-              h("td", {}, r.entry.effect === "write" ? t("journal.effect_write") : t("journal.effect_read"))))))) : null,
+              h("td", { class: "demo-journal-text" }, r.text), h("td", {}, r.profile)))))) : null,
           pages > 1 ? h("nav", { class: "demo-pager", "aria-label": t("search.pages") },
             page > 1 ? pageLink(page - 1, t("search.previous")) : null,
             h("span", {}, t("search.page_of", { page, pages })),

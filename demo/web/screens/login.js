@@ -24,8 +24,34 @@ function rolesOf(state, personId, t) {
       const where = state.enterprises[r.enterprise]?.name ?? "";
       const quality = r.quality ? ` — ${qualityName(state, r.quality)}` : "";
       const blocked = r.status === "blocked" ? ` ${t("login.blocked")}` : "";
-      return `${roleName(r.kind, { short: true })}${quality} (${where})${blocked}`;
+      return `${roleName(r.kind)}${quality} (${where})${blocked}`;
     });
+}
+
+// The demo dataset's accounts as the demo page publishes them (data-accounts, written at build
+// time from the engine's demo data): {password, usernames}.
+function demoAccounts() {
+  try {
+    const found = JSON.parse(document.getElementById("demo-app")?.dataset.accounts ?? "null");
+    return found && typeof found.password === "string" && Array.isArray(found.usernames) ? found : null;
+  } catch {
+    return null;
+  }
+}
+
+// The accounts the login asks for: each username of the demo data still in the state, whose it
+// is, and the password they share.
+function accountsBlock(state, t) {
+  const accounts = demoAccounts();
+  if (!accounts) return null;
+  const published = new Set(accounts.usernames);
+  const people = Object.values(state.people).filter((p) => published.has(p.username))
+    .sort((a, b) => a.username.localeCompare(b.username));
+  if (!people.length) return null;
+  return h("div", { class: "demo-accounts" },
+    h("p", {}, t("login.accounts_intro"), " ", h("code", { class: "demo-password" }, accounts.password)),
+    h("ul", { class: "demo-account-list" }, people.map((p) =>
+      h("li", {}, h("code", {}, p.username), " — ", `${p.first_name} ${p.name}`))));
 }
 
 // After session.login: one profile is taken at once, several are offered, none means the
@@ -40,10 +66,11 @@ export async function afterLogin(ctx, data) {
   if (data.profiles.length === 1 && selectable.length === 1) {
     const chosen = await ctx.run("session.choose_profile", { profile: selectable[0].id });
     if (!chosen) return;
+    // The home page's heading welcomes the person: no second welcome in the result line.
     session.started(data.session, data.person, chosen);
-    ctx.navigate("/home", {}, { flash: welcome });
+    ctx.navigate("/home");
   } else if (data.profiles.length === 0) {
-    ctx.navigate("/home", {}, { flash: welcome });
+    ctx.navigate("/home");
   } else {
     ctx.navigate("/profile", {}, { flash: welcome });
   }
@@ -92,7 +119,7 @@ export const screens = [
       const passwordForm = form({
         label: t("login.password_title"),
         onSubmit: async (values, element) => {
-          if (!ctx.checkForm(element)) return;
+          if (!(await ctx.checkForm(element))) return;
           const data = await ctx.run("session.login",
             { method: "password", username: values.username, password: values.password }, { form: element });
           if (data) await afterLogin(ctx, data);
@@ -106,7 +133,7 @@ export const screens = [
       const cardForm = form({
         label: t("login.card_title"),
         onSubmit: async (values, element) => {
-          if (!ctx.checkForm(element)) return;
+          if (!(await ctx.checkForm(element))) return;
           const args = { method: "eid", niss: values.niss };
           if (values.name) args.name = values.name;
           if (values.first_name) args.first_name = values.first_name;
@@ -131,6 +158,7 @@ export const screens = [
         h("section", { "aria-labelledby": `${eidId}-pw`, class: "demo-block" },
           h("h3", { id: `${eidId}-pw` }, t("login.password_title")),
           h("p", {}, t("login.password_intro")),
+          accountsBlock(state, t),
           passwordForm),
         h("section", { "aria-labelledby": `${eidId}-card`, class: "demo-block" },
           h("h3", { id: `${eidId}-card` }, t("login.card_title")),

@@ -5,7 +5,7 @@
 
 import { h, link, uid } from "../dom.js";
 import { field, form, submit } from "../forms.js";
-import { lang } from "../i18n.js";
+import { lang, tn } from "../i18n.js";
 
 function addressesOf(account) {
   const found = new Map();
@@ -57,7 +57,7 @@ export const screens = [
       const other = form({
         label: t("mailbox.other_title"),
         onSubmit: async (values, element) => {
-          if (!ctx.checkForm(element)) return;
+          if (!(await ctx.checkForm(element))) return;
           ctx.navigate("/mailbox", { address: values.address });
         },
       },
@@ -71,7 +71,7 @@ export const screens = [
         h("p", {}, t("mailbox.intro")),
         h("p", {}, addresses.length ? t("mailbox.addresses", { addresses: addresses.join(", ") }) : t("mailbox.no_address")),
         h("section", { "aria-labelledby": listId },
-          h("h3", { id: listId }, mails.length === 1 ? t("mailbox.count.one") : t("mailbox.count.other", { count: mails.length })),
+          h("h3", { id: listId }, tn("mailbox.count", mails.length)),
           mails.map((m) => message(ctx, m))),
         h("section", { "aria-labelledby": otherId, class: "demo-block" },
           h("h3", { id: otherId }, t("mailbox.other_title")), h("p", {}, t("mailbox.other_intro")), other));

@@ -28,7 +28,7 @@ export const screens = [
       const create = form({
         label: t("members.create_title"),
         onSubmit: async (values, element) => {
-          if (!ctx.checkForm(element)) return;
+          if (!(await ctx.checkForm(element))) return;
           const args = { person: personFrom(values, query.niss), quality: ctx.quality };
           if (apps.length) args.applications = apps;
           const role = await ctx.run(`${kind}.add`, args, { form: element });

@@ -4,28 +4,19 @@
 // engine explains to a co-GL who tries that he does not.
 
 import { button, dl, h, uid } from "../dom.js";
-import { checkboxes, field, form, languageOptions, passwordRules, submit } from "../forms.js";
+import { checkboxes, field, form, passwordRules, submit } from "../forms.js";
 import { formatDate } from "../i18n.js";
+import { roleName } from "../policy.js";
 import {
-  ACTIONABLE, applicationName, fullName, grantedText, memberCommand, memberPath, memberRow, usersPath,
+  ACTIONABLE, applicationName, dataFields, fullName, grantedText, memberCommand, memberPath, memberRow, sendChanges, usersPath,
 } from "./members.js";
-
-// Only what changed goes to the engine; an emptied local e-mail clears it.
-function changes(row, values) {
-  const args = {};
-  if (values.language !== row.language) args.language = values.language;
-  if (values.title !== (row.title ?? "")) args.title = values.title;
-  if (values.email !== (row.email ?? "")) args.email = values.email;
-  if (values.local_email !== (row.local_email ?? "")) args.local_email = values.local_email;
-  return args;
-}
 
 function identity(ctx, row) {
   const { t } = ctx;
   return dl([
     [t("account.niss"), row.niss_formatted],
     [t("account.username"), row.username],
-    [t("members.col.kind"), row.kind_label],
+    [t("members.col.kind"), roleName(row.kind)],
     [t("gl.summary_status"), t(`status.${row.status}`)],
     [t("members.role_email"), row.role_email],
     [t("members.col.applications"), grantedText(row.granted)],
@@ -37,23 +28,11 @@ function dataForm(ctx, row) {
   return form({
     label: t("members.data_title"),
     onSubmit: async (values, element) => {
-      const args = changes(row, values);
-      if (!Object.keys(args).length) {
-        ctx.clearMessages();
-        ctx.announce(t("members.nothing_changed"));
-        return;
-      }
-      const person = await ctx.run(memberCommand(row.kind, "edit"), { role: row.role, ...args }, { form: element });
+      const person = await sendChanges(ctx, memberCommand(row.kind, "edit"), row, values, element);
       if (person) ctx.navigate(memberPath(ctx.quality, row.role, "edit"), {}, { flash: t("members.edited", { name: fullName(row) }) });
     },
   },
-  field({ name: "title", label: t("account.title"), value: row.title ?? "", paths: ["title"], autocomplete: "off" }),
-  field({ name: "language", label: t("account.language"), type: "select", options: languageOptions(), value: row.language,
-    paths: ["language"] }),
-  field({ name: "email", label: t("account.email"), type: "email", value: row.email ?? "", paths: ["email"],
-    validate: "email", autocomplete: "off" }),
-  field({ name: "local_email", label: t("account.local_email"), type: "email", value: row.local_email ?? "",
-    paths: ["local_email"], validate: "email", autocomplete: "off", hint: t("members.local_email_hint") }),
+  dataFields(ctx, row),
   submit(t("form.save")));
 }
 
@@ -125,13 +104,13 @@ async function passwordScreen(ctx) {
     className: "demo-form demo-rules-beside",
     label: t("members.password_title"),
     onSubmit: async (values, element) => {
-      if (!ctx.checkForm(element)) return;
+      if (!(await ctx.checkForm(element))) return;
       const done = await ctx.run(memberCommand(row.kind, "reset_password"), { role: row.role, password: values.password },
         { form: element });
       if (done) ctx.navigate(usersPath(ctx.quality), {}, { flash: t("members.password_changed", { name: fullName(row) }) });
     },
   },
-  dl([[t("account.username"), row.username], [t("members.col.kind"), row.kind_label]]),
+  dl([[t("account.username"), row.username], [t("members.col.kind"), roleName(row.kind)]]),
   field({ name: "password", label: t("account.password"), type: "password", required: true, paths: ["password"],
     autocomplete: "new-password", validate: "password", hint: passwordRules() }),
   field({ name: "password_confirm", label: t("account.password_confirm"), type: "password", required: true,

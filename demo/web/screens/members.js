@@ -5,7 +5,9 @@
 
 import { engineData } from "../api.js";
 import { button, focus, h, link, uid } from "../dom.js";
+import { field, languageOptions } from "../forms.js";
 import { formatDate, lang } from "../i18n.js";
+import { roleName } from "../policy.js";
 
 // Kinds of members a local manager acts on; the GL is designated by the RAE (quality.designate_gl).
 export const ACTIONABLE = ["user", "co_gl"];
@@ -31,6 +33,44 @@ export function applicationOptions(typeId) {
 // "Déclaration des risques sociaux (DRS) (15/01/2019)" for each granted application.
 export function grantedText(granted) {
   return Object.entries(granted ?? {}).map(([id, date]) => `${applicationName(id)} (${formatDate(date)})`).join(", ");
+}
+
+// The one convention of every "edit someone's data" form (a member, a co-RAE): the fields show the
+// current values, only what changed goes to the engine, and a field emptied clears that value.
+export function changes(row, values) {
+  const args = {};
+  if (values.language !== row.language) args.language = values.language;
+  if (values.title !== (row.title ?? "")) args.title = values.title;
+  if (values.email !== (row.email ?? "")) args.email = values.email;
+  if (values.local_email !== (row.local_email ?? "")) args.local_email = values.local_email;
+  return args;
+}
+
+// The fields of that form, filled with the current values.
+export function dataFields(ctx, row) {
+  const { t } = ctx;
+  return [
+    field({ name: "title", label: t("account.title"), value: row.title ?? "", paths: ["title"], autocomplete: "off" }),
+    field({ name: "language", label: t("account.language"), type: "select", options: languageOptions(),
+      value: row.language, paths: ["language"] }),
+    field({ name: "email", label: t("account.email"), type: "email", value: row.email ?? "", paths: ["email"],
+      validate: "email", autocomplete: "off" }),
+    field({ name: "local_email", label: t("account.local_email"), type: "email", value: row.local_email ?? "",
+      paths: ["local_email"], validate: "email", autocomplete: "off", hint: t("members.local_email_hint") }),
+  ];
+}
+
+// Send what changed with `command` (co_rae.edit, user.edit, co_gl.edit): the engine's answer, or
+// null after showing the form's faults, the refusal, or that nothing changed.
+export async function sendChanges(ctx, command, row, values, element) {
+  if (!(await ctx.checkForm(element))) return null;
+  const args = changes(row, values);
+  if (!Object.keys(args).length) {
+    ctx.clearMessages();
+    ctx.announce(ctx.t("members.nothing_changed"));
+    return null;
+  }
+  return ctx.run(command, { role: row.role, ...args }, { form: element });
 }
 
 // The engine command of an action on a member: user.block, co_gl.reset_password, …
@@ -69,9 +109,9 @@ export function bulkRunner(ctx, { confirmArea, submitButton, redraw }) {
     return count === 1 ? t("members.confirm.delete.one", params) : t("members.confirm.delete.other", params);
   };
   const doneText = (action, count) => {
-    if (action === "block") return count === 1 ? t("members.done.block.one") : t("members.done.block.other", { count });
-    if (action === "unblock") return count === 1 ? t("members.done.unblock.one") : t("members.done.unblock.other", { count });
-    return count === 1 ? t("members.done.delete.one") : t("members.done.delete.other", { count });
+    if (action === "block") return count === 1 ? t("members.done.block.one", { count }) : t("members.done.block.other", { count });
+    if (action === "unblock") return count === 1 ? t("members.done.unblock.one", { count }) : t("members.done.unblock.other", { count });
+    return count === 1 ? t("members.done.delete.one", { count }) : t("members.done.delete.other", { count });
   };
 
   async function execute(action, rows) {
@@ -127,7 +167,7 @@ export function addedRows(ctx, role) {
     [t("account.name"), role.person.name],
     [t("account.first_name"), role.person.first_name],
     [t("account.niss"), role.person.niss_formatted],
-    [t("members.col.kind"), role.kind_label],
+    [t("members.col.kind"), roleName(role.kind)],
     [t("gl.summary_status"), t(`status.${role.status}`)],
     [t("account.email"), role.email],
     [t("members.col.applications"), role.applications.map((a) => `${a.name} (${formatDate(a.granted)})`).join(", ")],

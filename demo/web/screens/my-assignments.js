@@ -7,6 +7,7 @@
 import { button, dl, focus, h, link, uid } from "../dom.js";
 import { field, form, submit } from "../forms.js";
 import { formatDate } from "../i18n.js";
+import { roleName } from "../policy.js";
 
 function where(role) {
   return role.quality ? `${role.quality.name} — ${role.enterprise.name}` : role.enterprise.name;
@@ -28,12 +29,12 @@ async function listScreen(ctx) {
     ctx.clearMessages();
     const textId = uid("confirm");
     confirmArea.replaceChildren(
-      h("p", { id: textId }, t("mine.confirm_deactivate", { role: role.kind_label, where: where(role) })),
+      h("p", { id: textId }, t("mine.confirm_deactivate", { role: roleName(role.kind), where: where(role) })),
       h("div", { class: "demo-actions" },
         button(t("form.confirm"), async () => {
           confirmArea.hidden = true;
           const done = await ctx.run("assignment.request_deactivation", { role: role.id });
-          if (done) ctx.navigate("/assignments", {}, { flash: t("mine.deactivated", { role: role.kind_label, where: where(role) }) });
+          if (done) ctx.navigate("/assignments", {}, { flash: t("mine.deactivated", { role: roleName(role.kind), where: where(role) }) });
         }, { class: "md-button md-button--primary" }),
         button(t("form.cancel"), () => {
           confirmArea.hidden = true;
@@ -52,19 +53,19 @@ async function listScreen(ctx) {
     h("tbody", {}, roles.map((role) => {
       const box = uid("role");
       const deactivate = button(t("mine.deactivate"), () => confirmDeactivation(role, deactivate),
-        { "aria-label": t("mine.deactivate_for", { role: role.kind_label, where: where(role) }) });
+        { "aria-label": t("mine.deactivate_for", { role: roleName(role.kind), where: where(role) }) });
       return h("tr", { dataset: { role: role.id } },
         h("td", {},
-          h("input", { type: "checkbox", id: box, name: "roles", value: role.id, dataset: { paths: "roles", errorId } }),
-          h("label", { for: box, class: "demo-sr-only" }, t("mine.select", { role: role.kind_label, where: where(role) }))),
-        h("td", {}, role.kind_label), h("td", {}, where(role)), h("td", {}, grants(role)), h("td", {}, role.email ?? "—"),
+          h("input", { type: "checkbox", id: box, name: "roles", value: role.id, dataset: { paths: "roles", errorId, groupLabel: t("mine.select_group") } }),
+          h("label", { for: box, class: "demo-sr-only" }, t("mine.select", { role: roleName(role.kind), where: where(role) }))),
+        h("td", {}, roleName(role.kind)), h("td", {}, where(role)), h("td", {}, grants(role)), h("td", {}, role.email ?? "—"),
         h("td", {}, t(`status.${role.status}`)), h("td", {}, deactivate));
     })))) : h("p", {}, t("mine.none"));
 
   const emailForm = form({
     label: t("mine.email_title"),
     onSubmit: async (values, element) => {
-      if (!ctx.checkForm(element)) return;
+      if (!(await ctx.checkForm(element))) return;
       const changed = await ctx.run("assignment.change_email", { roles: values.roles ?? [], email: values.email },
         { form: element });
       if (changed) {
@@ -98,13 +99,13 @@ function acceptForm(ctx, code) {
   return form({
     label: t("accept.title"),
     onSubmit: async (values, element) => {
-      if (!ctx.checkForm(element)) return;
+      if (!(await ctx.checkForm(element))) return;
       const role = await ctx.run("assignment.accept", { code: values.code }, { form: element });
       if (!role) return;
       ctx.clearMessages();
       ctx.setTitle(t("accept.done_title"));
       ctx.main.replaceChildren(
-        dl([[t("mine.col.role"), role.kind_label], [t("mine.col.where"), where(role)],
+        dl([[t("mine.col.role"), roleName(role.kind)], [t("mine.col.where"), where(role)],
           [t("members.col.applications"), grants(role)], [t("account.email"), role.email]]),
         h("p", {}, t("accept.done_next")),
         h("p", { class: "demo-actions" },

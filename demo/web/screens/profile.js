@@ -4,12 +4,13 @@
 
 import { h, uid } from "../dom.js";
 import { form, submit } from "../forms.js";
+import { roleName } from "../policy.js";
 import * as session from "../session.js";
 
 function radioLabel(profile, t) {
   const quality = profile.quality ? ` (${profile.quality.name})` : "";
   const blocked = profile.selectable ? "" : ` — ${t("profile.blocked")}`;
-  return `${profile.kind_label}${quality}${blocked}`;
+  return `${roleName(profile.kind)}${quality}${blocked}`;
 }
 
 export const screens = [
@@ -37,7 +38,7 @@ export const screens = [
       const choose = form({
         label: t("profile.title"),
         onSubmit: async (values, element) => {
-          if (!ctx.checkForm(element)) return;
+          if (!(await ctx.checkForm(element))) return;
           const chosen = await ctx.run("session.choose_profile", { profile: values.profile }, { form: element });
           if (!chosen) return;
           session.started(ctx.session.token, ctx.session.person, chosen);

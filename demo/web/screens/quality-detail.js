@@ -31,6 +31,7 @@ function editForm(ctx, quality) {
   return form({
     label: t("detail.edit_title"),
     onSubmit: async (values, element) => {
+      if (!(await ctx.checkForm(element))) return;
       const args = { quality: quality.id };
       if (values.email !== (quality.email ?? "")) args.email = values.email;
       const fields = {};
@@ -76,7 +77,7 @@ async function technicalUser(ctx, quality) {
   const designate = form({
     label: t("detail.technical_title"),
     onSubmit: async (values, element) => {
-      if (!ctx.checkForm(element)) return;
+      if (!(await ctx.checkForm(element))) return;
       const done = await ctx.run("technical_user.designate", { role: values.role }, { form: element });
       if (done) {
         ctx.navigate(detailPath(quality.id), {}, { flash: t("detail.technical_done", {

@@ -50,7 +50,7 @@ async function registerScreen(ctx) {
   const stepOne = form({
     label: title,
     onSubmit: async (values, element) => {
-      if (!ctx.checkForm(element)) return;
+      if (!(await ctx.checkForm(element))) return;
       let rae = { self: true };
       if (values.rae_choice === "other") {
         if (!values.rae_niss) {
@@ -79,7 +79,7 @@ async function registerScreen(ctx) {
     const step = form({
       label: t("register.account_title"),
       onSubmit: async (values, element) => {
-        if (!ctx.checkForm(element)) return;
+        if (!(await ctx.checkForm(element))) return;
         const response = await send(personFrom(values, niss), email);
         if (response.ok) done(ctx, response.data);
         else ctx.fail(response.error, element);
@@ -111,7 +111,7 @@ async function bceScreen(ctx) {
   const simulate = form({
     label: t("bce.title"),
     onSubmit: async (values, element) => {
-      if (!ctx.checkForm(element)) return;
+      if (!(await ctx.checkForm(element))) return;
       const representative = { niss: values.niss, name: values.name, first_name: values.first_name, email: values.email };
       const added = await ctx.run("bce.add_enterprise",
         { number: values.number, name: values.enterprise, legal_representatives: [representative] }, { form: element });

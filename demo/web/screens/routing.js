@@ -45,7 +45,7 @@ function declarationSection(ctx, quality, setting, data, numbers) {
   const edit = form({
     label: t("routing.edit_for", { declaration: setting.name }),
     onSubmit: async (values, element) => {
-      if (!ctx.checkForm(element)) return;
+      if (!(await ctx.checkForm(element))) return;
       const args = { quality, declaration: setting.declaration, recipient: values.recipient };
       if (values.recipient === "enterprise") args.channel = values.channel;
       else if (values.procuration) args.procuration = values.procuration;
@@ -86,7 +86,7 @@ function channelsSection(ctx, quality, channels) {
   const register = form({
     label: t("routing.register_title"),
     onSubmit: async (values, element) => {
-      if (!ctx.checkForm(element)) return;
+      if (!(await ctx.checkForm(element))) return;
       const channel = await ctx.run("batch_channel.register", { quality, kind: values.kind, address: values.address },
         { form: element });
       if (channel) {

@@ -3,9 +3,10 @@
 // and lands on its screen; the goal stays in the panel above the screens (coach.js). A command
 // the engine refuses on the way is explained and the previous state is kept.
 
-import { h, link } from "../dom.js";
+import { h, link, uid } from "../dom.js";
 import { pick } from "../i18n.js";
-import { lastSeq } from "../conditions.js";
+import { commandLabel } from "../policy.js";
+import { lastSeq, readJournal } from "../conditions.js";
 import { build, loadScenarios } from "../scenarios.js";
 import * as session from "../session.js";
 import * as store from "../store.js";
@@ -28,11 +29,22 @@ export const screens = [
         return;
       }
       ctx.setTitle(t("scenario.title_named", { title: pick(spec.title) }));
+      // The reader's own work in the demo is not replaced without asking.
+      if (ctx.query.replace !== "yes" && (await readJournal()).entries.some((entry) => entry.actor)) {
+        const textId = uid("confirm");
+        ctx.main.append(h("div", { class: "demo-confirm", role: "group", "aria-labelledby": textId },
+          h("p", { id: textId }, t("scenario.confirm", { title: pick(spec.title) })),
+          h("p", { class: "demo-actions" },
+            link(t("scenario.open"), ctx.href(`/scenario/${encodeURIComponent(name)}`, { replace: "yes" }),
+              { class: "md-button md-button--primary", dataset: { confirm: "replace" } }),
+            link(t("form.cancel"), ctx.href("/tours"), { class: "md-button" }))));
+        return;
+      }
       const built = await build(spec);
       if (!built.ok) {
         session.adopt();
         ctx.main.append(h("p", { class: "demo-note", dataset: { problem: "build" } },
-          t("scenario.failed", { step: built.index, command: built.step?.command ?? "", actor: built.actor }), " ",
+          t("scenario.failed", { step: built.index, command: commandLabel(built.step?.command), actor: built.actor }), " ",
           built.restored ? t("scenario.kept") : t("scenario.not_kept")), back);
         ctx.fail(built.error);
         ctx.refreshFrame();

@@ -7,7 +7,18 @@ import { engineData } from "../api.js";
 import { h, link, uid } from "../dom.js";
 import { field, form, languageOptions, submit } from "../forms.js";
 import { lang, tn } from "../i18n.js";
+import { roleName } from "../policy.js";
 import { href } from "../router.js";
+import { memberPath } from "./members.js";
+
+// The person's detail in the quality (or, for a co-RAE, the enterprise) where the row was found.
+function detailLink(ctx, row) {
+  const name = `${row.first_name} ${row.name}`;
+  const label = ctx.t("search.detail_for", { name });
+  if (row.quality) return link(row.name, ctx.href(memberPath(row.quality, row.role, "edit")), { "aria-label": label });
+  if (row.kind === "co_rae") return link(row.name, ctx.href(`/co-rae/${encodeURIComponent(row.role)}/edit`), { "aria-label": label });
+  return row.name;
+}
 
 const TEXT = ["username", "name", "first_name", "title", "niss", "email"];
 const CRITERIA = ["quality", ...TEXT, "language", "application"];
@@ -99,8 +110,8 @@ export const screens = [
             t("co_rae.col.kind"), t("account.niss"), t("gl.summary_status"), t("search.quality")]
             .map((c) => h("th", { scope: "col" }, c)))),
           h("tbody", {}, found.items.map((row) => h("tr", {},
-            h("td", {}, row.name), h("td", {}, row.first_name), h("td", {}, row.username ?? "—"),
-            h("td", {}, row.kind_label), h("td", {}, row.niss_formatted), h("td", {}, t(`status.${row.status}`)),
+            h("td", {}, detailLink(ctx, row)), h("td", {}, row.first_name), h("td", {}, row.username ?? "—"),
+            h("td", {}, roleName(row.kind)), h("td", {}, row.niss_formatted), h("td", {}, t(`status.${row.status}`)),
             h("td", {}, qualityName.get(row.quality) ?? "—")))))) : null,
         pager));
       ctx.announce(tn("search.found", found.total));

@@ -7,7 +7,8 @@
 
 import { append, clear, dl, h, link, uid } from "../dom.js";
 import { checkboxes, field, form, radios, submit } from "../forms.js";
-import { roleName } from "../policy.js";
+import { refusal, roleName } from "../policy.js";
+import { tn } from "../i18n.js";
 import { href } from "../router.js";
 import {
   ACTIONABLE, actionOptions, addedRows, applicationName, applicationOptions, bulkRunner, fullName, memberPath, usersPath,
@@ -66,7 +67,7 @@ function addForm(ctx, quality, { kind, backPath }) {
   return form({
     label: kind === "co_gl" ? t("co_gl.add_title") : t("members.add_title"),
     onSubmit: async (values, element) => {
-      if (!ctx.checkForm(element)) return;
+      if (!(await ctx.checkForm(element))) return;
       const chosen = kind ?? values.kind;
       const args = { person: { niss: values.niss }, quality: quality.id };
       const granted = chosen === "user" ? values.applications ?? [] : [];
@@ -103,6 +104,8 @@ async function listScreen(ctx, kind) {
   else for (const key of FILTERS) if (query[key]) args[key] = query[key];
 
   const criteria = coGl ? null : criteriaForm(ctx, quality, here);
+  // A co-GL sees the co-GLs; acting on them is the GL's alone, said before any form.
+  const denied = coGl ? refusal(ctx.role, "co_gl.add") : null;
   const area = h("div", { class: "demo-members" });
   const confirmArea = h("div", { class: "demo-confirm", hidden: true });
   const execute = submit(t("members.execute"));
@@ -135,22 +138,24 @@ async function listScreen(ctx, kind) {
     const countId = uid("count");
     // append() skips the parts left out (no rows, one page) where replaceChildren would write "null".
     append(clear(area), [
-      h("h3", { id: countId, tabindex: "-1" }, found.total === 1 ? t("members.count.one") : t("members.count.other", { count: found.total })),
+      h("h3", { id: countId, tabindex: "-1" }, tn("members.count", found.total)),
       rows.length ? h("div", { class: "demo-table-wrap" }, h("table", { class: "demo-table", "aria-labelledby": countId },
         h("thead", {}, h("tr", {},
           [t("co_rae.col.select"), t("account.name"), t("account.first_name"), t("account.username"), t("members.col.kind"),
             t("account.niss"), t("gl.summary_status"), t("members.col.applications"), t("co_rae.col.actions")]
             .map((c) => h("th", { scope: "col" }, c)))),
         h("tbody", {}, rows.map((row) => {
-          const actionable = ACTIONABLE.includes(row.kind);
+          const actionable = !denied && ACTIONABLE.includes(row.kind);
           const box = uid("select");
           return h("tr", { dataset: { role: row.role, kind: row.kind } },
             h("td", {}, actionable ? [
-              h("input", { type: "checkbox", id: box, name: "selected", value: row.role, dataset: { paths: "selected", errorId } }),
+              h("input", { type: "checkbox", id: box, name: "selected", value: row.role,
+                dataset: { paths: "selected", errorId, groupLabel: t("co_rae.select_group") } }),
               h("label", { for: box, class: "demo-sr-only" }, t("co_rae.select", { name: fullName(row) }))]
               : h("span", { class: "demo-hint" }, t("members.gl_not_here"))),
             h("td", {}, row.name), h("td", {}, row.first_name), h("td", {}, row.username ?? "—"),
-            h("td", {}, row.kind_label), h("td", {}, row.niss_formatted), h("td", {}, t(`status.${row.status}`)),
+            h("td", {}, roleName(row.kind)), h("td", { class: "demo-nowrap" }, row.niss_formatted),
+            h("td", {}, t(`status.${row.status}`)),
             h("td", {}, row.applications.map(applicationName).join(", ") || "—"),
             h("td", { class: "demo-row-actions" }, actionable ? [
               link(t("co_rae.edit"), ctx.href(memberPath(quality.id, row.role, "edit")),
@@ -170,6 +175,11 @@ async function listScreen(ctx, kind) {
   ctx.main.append(h("p", {}, coGl ? t("co_gl.intro") : t("users.intro")));
   if (criteria) ctx.main.append(criteria);
   if (!(await load())) return;
+  if (denied) {
+    ctx.main.append(area);
+    ctx.fail(denied);
+    return;
+  }
   ctx.main.append(bulk, confirmArea,
     h("section", { "aria-labelledby": addId, class: "demo-block" },
       h("h3", { id: addId }, coGl ? t("co_gl.add_title") : t("members.add_title")),
