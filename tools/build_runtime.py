@@ -246,10 +246,11 @@ def _make_snapshot(out: Path, config: dict) -> dict:
     if not isinstance(check, dict) or check.get("ok") is not True or check.get("id") != CHECK["id"]:
         raise RuntimeBuildError(f"the restored snapshot answered {check!r}")
     (out / "runtime-config.json").unlink()
-    entry = _gzip_instead(out / result["file"])  # 31 MB in memory, 6.1 MB on the wire
+    entry = _gzip_instead(out / result["file"])  # 31 MB in memory, 4.7 MB on the wire
     if entry["size"] != result["size"]:
         raise RuntimeBuildError(f"the snapshot file has {entry['size']} bytes, make-snapshot said {result['size']}")
-    return entry
+    # The pages a restore takes from the module's own memory (boot.mjs, takeModulePages).
+    return {**entry, "fromModule": result["fromModule"]}
 
 
 def _build(wheel_manifest: dict, fingerprint: str) -> dict:

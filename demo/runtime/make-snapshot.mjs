@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
-import { bootEngine, STDLIB_ON_DEMAND_SOURCE } from "./boot.mjs";
+import { bootEngine, STDLIB_ON_DEMAND_SOURCE, takeModulePages } from "./boot.mjs";
 
 // Node would print the failing line of pyodide.asm.mjs (one minified megabyte) with an uncaught
 // error; the message (a Python traceback, if Python failed) is what helps.
@@ -60,8 +60,10 @@ const indexURL = dir + path.sep;
 const sitePackages = () => new Uint8Array(gunzipSync(readFileSync(path.join(dir, config.sitePackages.file))));
 const stderr = (line) => process.stderr.write(line + "\n");
 
+let initial = null; // the memory as the module had just started (boot.mjs, takeModulePages)
 const built = await bootEngine({
   loadPyodide, indexURL, config, sitePackages: sitePackages(), makeSnapshot: true, stderr,
+  atFsInit: (heap) => (initial = heap.slice()),
 });
 // Run the warm-up requests so that what they import and cache is in the snapshot too. They
 // must leave the engine's state as it was: they are read-only commands.
@@ -69,11 +71,14 @@ for (const request of config.warmup) built.handle(JSON.stringify(request));
 // Last, so that nothing imported meanwhile finds the archive complete and removes the finder.
 built.pyodide.runPython(STDLIB_ON_DEMAND_SOURCE);
 const bytes = snapshotZeroed(built.pyodide);
+const offset = bytes.length - built.pyodide._module.HEAP8.length;
+const fromModule = { offset, ...takeModulePages(initial, bytes.subarray(offset)) };
 const file = "engine.snapshot";
 writeFileSync(path.join(dir, file), bytes);
 
 const restored = await bootEngine({
-  loadPyodide, indexURL, config, sitePackages: sitePackages(), snapshot: bytes, snapshotSize: bytes.length, stderr,
+  loadPyodide, indexURL, config: { ...config, snapshot: { fromModule } }, sitePackages: sitePackages(),
+  snapshot: bytes, snapshotSize: bytes.length, stderr,
 });
 const check = JSON.parse(restored.handle(JSON.stringify(config.check)));
 // Here the real archive is there from the start: the finder must step aside at the first import
@@ -85,4 +90,4 @@ import colorsys
 before and _egov_stdlib not in sys.meta_path and colorsys.rgb_to_hsv(1, 0, 0) == (0, 1, 1)
 `);
 if (onDemand !== true) throw new Error("the standard library finder did not step aside");
-process.stdout.write(JSON.stringify({ file, size: bytes.length, check }) + "\n");
+process.stdout.write(JSON.stringify({ file, size: bytes.length, fromModule, check }) + "\n");

@@ -242,6 +242,33 @@ def test_engine_starts_afresh_without_its_snapshot(browser, site_url):
         assert [p for p in probe.report.problems() if "engine.snapshot.gz" not in p] == []
 
 
+def test_snapshot_refused_when_the_module_pages_differ(browser, site_url):
+    """The snapshot file leaves out the pages the module brings itself (boot.mjs, fromModule);
+    were the module's bytes not the build's (here: the manifest's hash of them is altered), the
+    restore would be silently wrong: the worker refuses the snapshot and starts afresh."""
+    with check_pages.PageProbe(browser, site_url) as probe:
+        warnings = []
+        probe.context.on("console", lambda m: m.type == "warning" and warnings.append(m.text))
+
+        def altered(route):
+            body = route.fetch().text()
+            found = re.search(r'"hash": (\d+)', body)
+            assert found, "runtime-config.js holds no hash of the module's pages"
+            route.fulfill(body=body.replace(found.group(0), f'"hash": {int(found.group(1)) ^ 1}'),
+                          content_type="text/javascript")
+
+        probe.context.route("**/runtime-config.js", altered)
+        probe.page.goto("/demo/", wait_until="load")
+        probe.page.wait_for_selector("html[data-engine=ready]", timeout=READY_TIMEOUT_MS)
+        result = probe.page.evaluate(REQUEST_JS, {"command": "engine.validate", "lang": "fr",
+                                                  "args": {"field": "niss", "value": "85073003328"}})
+        assert result["info"]["mode"] == "fresh", result["info"]
+        assert result["response"]["ok"] is True and result["response"]["data"]["valid"] is True
+        assert any("static data differ" in w for w in warnings), warnings
+        probe.settle()
+        assert probe.report.problems() == []
+
+
 # The engine's info once the worker has marked `name` (a step after "ready"), or null.
 MARKED_JS = """async ([name, deadlineMs]) => {
   const { engine } = await import("egov-engine");
