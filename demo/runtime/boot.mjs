@@ -49,11 +49,12 @@ if "time" in _sys.modules and hasattr(_sys.modules["time"], "tzset"):
 // snapshot needs none of the archive (what the engine imported is in memory; the import system
 // keeps the archive's table of contents there too), yet Pyodide's loader waits for it before the
 // module may start: measured on a first visit, the engine was ready 0.2 s sooner without that
-// wait (10 rounds, interleaved). So the worker gives Pyodide an empty archive and writes the real
-// one once the engine is ready (worker.js, installStdlib). This finder, first on sys.meta_path,
-// finds nothing itself: it makes sure the real archive is there before the import system reads
-// a standard-library module from it, fetching it synchronously if an import comes first (an
-// import cannot wait otherwise; a worker may make synchronous requests), then steps aside.
+// wait (10 rounds, interleaved). So the worker gives Pyodide an empty archive, and the real one
+// comes only if an import needs it (none of the engine's commands does: worker.js, start()).
+// This finder, first on sys.meta_path, finds nothing itself: it makes sure the real archive is
+// there before the import system reads a standard-library module from it, fetching it
+// synchronously (an import cannot wait otherwise; a worker may make synchronous requests), then
+// steps aside.
 export const STDLIB_ON_DEMAND_SOURCE = `
 import os as _os
 import sys as _sys

@@ -75,6 +75,12 @@ const offset = bytes.length - built.pyodide._module.HEAP8.length;
 const fromModule = { offset, ...takeModulePages(initial, bytes.subarray(offset)) };
 const file = "engine.snapshot";
 writeFileSync(path.join(dir, file), bytes);
+// The members of the standard library's archive this instance has imported: Pyodide's start, the
+// engine's imports, the warm-up requests. The build keeps only those in engine_stdlib.zip.
+const stdlib = built.pyodide.runPython(`(lambda sys: (lambda zip: sorted({
+    m.__file__[len(zip) + 1:] for m in list(sys.modules.values())
+    if (getattr(m, "__file__", None) or "").startswith(zip + "/")
+}))(next(p for p in sys.path if p.endswith(".zip"))))(__import__("sys"))`).toJs();
 
 const restored = await bootEngine({
   loadPyodide, indexURL, config: { ...config, snapshot: { fromModule } }, sitePackages: sitePackages(),
@@ -90,4 +96,4 @@ import colorsys
 before and _egov_stdlib not in sys.meta_path and colorsys.rgb_to_hsv(1, 0, 0) == (0, 1, 1)
 `);
 if (onDemand !== true) throw new Error("the standard library finder did not step aside");
-process.stdout.write(JSON.stringify({ file, size: bytes.length, fromModule, check }) + "\n");
+process.stdout.write(JSON.stringify({ file, size: bytes.length, fromModule, stdlib, check }) + "\n");
