@@ -242,12 +242,13 @@ def print_table(rounds: int, runtime: str, throttle: float, results: dict) -> No
         print(f"\n{spec.label}")
         print(f"  {'':32} {'first visit':>11} {'reload':>8}   {'bytes first visit':>19}   {'bytes reload':>15}")
         for name, m in med.items():
-            label = "plain loadPyodide (baseline)" if name == "baseline" else f"demo ({', '.join(modes[name])})"
+            label = "plain loadPyodide (baseline)" if name == "baseline" else f"{name} ({', '.join(modes[name])})"
             print(f"  {label:32} {m['cold']:10.3f}s {m['warm']:7.3f}s   {mb(m['cold_bytes'])} / {mb(m['cold_total'])}"
                   f"   {mb(m['warm_bytes'])} / {mb(m['warm_total'])}")
-        if len(med) == 2:
-            print(f"  {'ratio demo / baseline':32} {med['demo']['cold'] / med['baseline']['cold']:11.2f}"
-                  f" {med['demo']['warm'] / med['baseline']['warm']:8.2f}")
+        if "baseline" in med:
+            for name in (n for n in med if n != "baseline"):
+                print(f"  {'ratio ' + name + ' / baseline':32} {med[name]['cold'] / med['baseline']['cold']:11.2f}"
+                      f" {med[name]['warm'] / med['baseline']['warm']:8.2f}")
 
 
 def mb(n: float) -> str:
@@ -270,6 +271,9 @@ def main() -> None:
     parser.add_argument("--launch-settle", type=float, default=LAUNCH_SETTLE,
                         help="seconds between the browser's launch and the cold load")
     parser.add_argument("--only", choices=("baseline", "demo"), help="measure one page only")
+    parser.add_argument("--variant", action="append", default=[], metavar="LABEL=SITE",
+                        help="also the demo of another built site (e.g. one without a start-up"
+                             " trick), in the same interleaved rounds; repeatable")
     parser.add_argument("--verbose", action="store_true", help="the worker's own timings per load")
     args = parser.parse_args()
     links = args.link or [LinkSpec.parse(text) for text in LINKS]
@@ -279,24 +283,29 @@ def main() -> None:
     runtime = runtime_of(args.site)
     server = start_server(args.site, runtime)
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    pages = {"baseline": base + BASELINE_PATH, "demo": base + "/demo/"}
+    pages = {"baseline": (server, base + BASELINE_PATH), "demo": (server, base + "/demo/")}
     if args.only:
         pages = {args.only: pages[args.only]}
+    for variant in args.variant:
+        label, _, site = variant.partition("=")
+        other = start_server(Path(site), runtime_of(Path(site)))
+        pages[f"demo: {label}"] = (other, f"http://127.0.0.1:{other.server_address[1]}/demo/")
     results: dict[LinkSpec, dict[str, list[dict]]] = {spec: {name: [] for name in pages} for spec in links}
     with sync_playwright() as pw:
         for n in range(args.rounds):
             for spec in links:  # interleaved: every page and link sees the same machine load
-                for name, url in pages.items():
-                    r = measure(pw, url, server, spec, args.settle, args.launch_settle, args.cpu_throttle)
+                for name, (page_server, url) in pages.items():
+                    r = measure(pw, url, page_server, spec, args.settle, args.launch_settle, args.cpu_throttle)
                     results[spec][name].append(r)
-                    print(f"round {n + 1} {spec.label:20} {name:8}  cold {r['cold']:.3f} s"
+                    print(f"round {n + 1} {spec.label:20} {name:10}  cold {r['cold']:.3f} s"
                           f" ({mb(r['cold_bytes'])} before ready)  warm {r['warm']:.3f} s", file=sys.stderr)
                     if args.verbose and r["timings"][1]:
                         print(f"  worker (ms after its start at {r['timings'][0]} / {r['timings'][2]} ms):"
                               f"\n  cold {r['timings'][1]}\n  warm {r['timings'][3]}", file=sys.stderr)
         server.link = Link(LinkSpec())
-        trips = round_trip(pw, pages["demo"], args.calls) if "demo" in pages else {}
-    server.shutdown()
+        trips = round_trip(pw, pages["demo"][1], args.calls) if "demo" in pages else {}
+    for page_server in {id(s): s for s, _ in pages.values()}.values():
+        page_server.shutdown()
 
     print_table(args.rounds, runtime, args.cpu_throttle, results)
     print()
