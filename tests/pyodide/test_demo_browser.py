@@ -15,21 +15,16 @@ from pathlib import Path
 
 import pytest
 
+from engine_page import READY_TIMEOUT_MS, REQUEST_JS, start_and_validate
 from tools import check_pages
 
 pytestmark = pytest.mark.browser
 
-READY_TIMEOUT_MS = 120_000  # the machine is shared: a generous bound, not a speed check
 DEMO_PAGES = {"/demo/": "fr", "/nl/demo/": "nl"}
 ANSWER = {"fr": re.compile(r"^Le moteur a répondu en [\d.]+ ms\.$"),
           "nl": re.compile(r"^De motor antwoordde in [\d.]+ ms\.$")}
 RUNTIME_URL = re.compile(r"runtime/[0-9a-f]{12}/")
 READY_TEXT = {"fr": "Le moteur est prêt.", "nl": "De motor is klaar."}
-# Through the page's own client module (the "egov-engine" import map entry), as the screens do.
-REQUEST_JS = """async (request) => {
-  const { engine } = await import("egov-engine");
-  return { response: await engine.request(request), info: engine.info };
-}"""
 
 
 WORKER_URL_JS = """() => {
@@ -230,12 +225,8 @@ def test_engine_starts_afresh_without_its_snapshot(browser, site_url):
         warnings = []
         probe.context.on("console", lambda m: m.type == "warning" and warnings.append(m.text))
         probe.context.route("**/engine.snapshot.gz", lambda route: route.fulfill(status=404))
-        probe.page.goto("/demo/", wait_until="load")
-        probe.page.wait_for_selector("html[data-engine=ready]", timeout=READY_TIMEOUT_MS)
-        result = probe.page.evaluate(REQUEST_JS, {"command": "engine.validate", "lang": "fr",
-                                                  "args": {"field": "niss", "value": "85073003328"}})
-        assert result["info"]["mode"] == "fresh", result["info"]
-        assert result["response"]["ok"] is True and result["response"]["data"]["valid"] is True
+        info = start_and_validate(probe.page)
+        assert info["mode"] == "fresh", info
         assert any("engine.snapshot.gz: HTTP 404" in w for w in warnings), warnings
         probe.settle()
         # The refused snapshot is the only problem: no uncaught error, no other failed request.
@@ -258,12 +249,8 @@ def test_snapshot_refused_when_the_module_pages_differ(browser, site_url):
                           content_type="text/javascript")
 
         probe.context.route("**/runtime-config.js", altered)
-        probe.page.goto("/demo/", wait_until="load")
-        probe.page.wait_for_selector("html[data-engine=ready]", timeout=READY_TIMEOUT_MS)
-        result = probe.page.evaluate(REQUEST_JS, {"command": "engine.validate", "lang": "fr",
-                                                  "args": {"field": "niss", "value": "85073003328"}})
-        assert result["info"]["mode"] == "fresh", result["info"]
-        assert result["response"]["ok"] is True and result["response"]["data"]["valid"] is True
+        info = start_and_validate(probe.page)
+        assert info["mode"] == "fresh", info
         assert any("static data differ" in w for w in warnings), warnings
         probe.settle()
         assert probe.report.problems() == []

@@ -11,16 +11,12 @@ import threading
 
 import pytest
 
+from engine_page import start_and_validate
 from tools import check_pages
 from tools.serve import EXTRA_TYPES
 
 pytestmark = pytest.mark.browser
 
-READY_TIMEOUT_MS = 120_000  # the machine is shared: a generous bound, not a speed check
-REQUEST_JS = """async (request) => {
-  const { engine } = await import("egov-engine");
-  return { response: await engine.request(request), info: engine.info };
-}"""
 
 
 class PlainHandler(http.server.SimpleHTTPRequestHandler):
@@ -53,12 +49,8 @@ def plain_url(built_site):
 def test_demo_starts_from_a_plain_static_host(browser, plain_url):
     url, server = plain_url
     with check_pages.PageProbe(browser, url) as probe:
-        probe.page.goto("/demo/", wait_until="load")
-        probe.page.wait_for_selector("html[data-engine=ready]", timeout=READY_TIMEOUT_MS)
-        result = probe.page.evaluate(REQUEST_JS, {"command": "engine.validate", "lang": "fr",
-                                                  "args": {"field": "niss", "value": "85073003328"}})
-        assert result["info"]["mode"] == "snapshot", result["info"]
-        assert result["response"]["ok"] is True and result["response"]["data"]["valid"] is True
+        info = start_and_validate(probe.page)
+        assert info["mode"] == "snapshot", info
         probe.settle()
         assert not probe.report.problems(), probe.report.problems()
     runtime = [(path, header) for path, header in server.headers_sent if path.startswith("/runtime/")]
