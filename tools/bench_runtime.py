@@ -240,14 +240,15 @@ def print_table(rounds: int, runtime: str, throttle: float, results: dict) -> No
         modes = {name: sorted({str(r["mode"]) for r in rs} | {str(r["warm_mode"]) for r in rs})
                  for name, rs in pages.items()}
         print(f"\n{spec.label}")
-        print(f"  {'':32} {'first visit':>11} {'reload':>8}   {'bytes first visit':>19}   {'bytes reload':>15}")
+        width = max(32, *(len(name) + 14 for name in med))
+        print(f"  {'':{width}} {'first visit':>11} {'reload':>8}   {'bytes first visit':>19}   {'bytes reload':>15}")
         for name, m in med.items():
             label = "plain loadPyodide (baseline)" if name == "baseline" else f"{name} ({', '.join(modes[name])})"
-            print(f"  {label:32} {m['cold']:10.3f}s {m['warm']:7.3f}s   {mb(m['cold_bytes'])} / {mb(m['cold_total'])}"
+            print(f"  {label:{width}} {m['cold']:10.3f}s {m['warm']:7.3f}s   {mb(m['cold_bytes'])} / {mb(m['cold_total'])}"
                   f"   {mb(m['warm_bytes'])} / {mb(m['warm_total'])}")
         if "baseline" in med:
             for name in (n for n in med if n != "baseline"):
-                print(f"  {'ratio ' + name + ' / baseline':32} {med[name]['cold'] / med['baseline']['cold']:11.2f}"
+                print(f"  {'ratio ' + name + ' / baseline':{width}} {med[name]['cold'] / med['baseline']['cold']:11.2f}"
                       f" {med[name]['warm'] / med['baseline']['warm']:8.2f}")
 
 
