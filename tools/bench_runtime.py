@@ -1,23 +1,29 @@
 """Benchmark of the demo's runtime in Debian's Chromium, against a plain loadPyodide baseline.
 
-Prints, in one run on the built site (make build):
+Prints, in one run on the built site (make build), for each link (--link; by default loopback,
+50 Mbit/s with 20 ms of round trip and 10 Mbit/s with 40 ms, tools/link.py):
 - time to engine ready, cold (a new browser profile, every cache empty; the page is opened once
   the launched browser has finished its own start) and warm (a reload in the same profile),
   median of N rounds, for the demo page and for a baseline page that only calls loadPyodide()
-  on the same runtime files (no wheels, no engine: less work than the demo does);
-- the bytes the server sent for each load (what went over the wire);
+  on the same runtime files (no wheels, no engine: less work than the demo does); the rounds are
+  interleaved (each round measures every link and both pages in turn), so that both pages see
+  the same machine: on a shared machine only the ratios of one run mean something;
+- the bytes the server sent for each load (what went over the wire), before "ready" and in all
+  (until the reload, or the end of the visit);
 - the engine's command round trip as the page sees it (median over many calls);
 - the engine benchmark (tools/bench_engine.py) run inside Pyodide under Node, if it exists.
 
 Numbers only: no threshold is checked here or in any test (the machine is shared and noisy;
 the ratio against the baseline measured in the same run is what to read).
 
-usage: python -m tools.bench_runtime [--site site] [--rounds 5] [--calls 300]
+usage: python -m tools.bench_runtime [--site site] [--rounds 3] [--calls 300]
+           [--link MBIT,RTT_MS ...] [--cpu-throttle 4]
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import statistics
 import subprocess
@@ -27,6 +33,7 @@ import threading
 import time
 from pathlib import Path
 
+from tools.link import CHUNK, Link, LinkSpec
 from tools.serve import SiteHandler, make_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,6 +64,10 @@ SETTLE = 12.0
 # against 3.71 s. A reader's browser is running already when they open the demo; the profile is
 # still a new one, every cache empty.
 LAUNCH_SETTLE = 2.0
+# Seconds on the page after the reload's "ready", for its bytes in all.
+AFTER_RELOAD = 3.0
+# The links of one run: the loopback interface and two readers' lines (tools/link.py).
+LINKS = ("loopback", "50,20", "10,40")
 VALIDATE = '{"command": "engine.validate", "args": {"field": "niss", "value": "85073003328"}, "lang": "fr"}'
 LOGIN = ('{"command": "session.login", "args": {"method": "password", "username": "juliensimons",'
          ' "password": "Demo2024.ok"}, "lang": "fr"}')
@@ -97,39 +108,34 @@ document.documentElement.dataset.engine = "ready";
 """
 
 
-class CountingHandler(SiteHandler):
-    """The site's handler, plus the baseline page and a count of the body bytes sent."""
+class LinkHandler(SiteHandler):
+    """The site's handler, plus the baseline page, behind the server's link (tools/link.py): each
+    response waits one round trip, every body passes the link's shared bucket and is logged."""
 
     def do_GET(self) -> None:  # noqa: N802 - name from the base class
+        self.server.link.delay()
         if self.path == BASELINE_PATH:
             body = self.server.baseline.encode()
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
-            self.server.count(len(body))
+            self.copyfile(io.BytesIO(body), self.wfile)
             return
         super().do_GET()
 
     def copyfile(self, source, outputfile) -> None:
-        while chunk := source.read(1 << 16):
+        while chunk := source.read(CHUNK):
+            self.server.link.send(len(chunk))
             outputfile.write(chunk)
-            self.server.count(len(chunk))
 
 
-def start_server(site: Path, runtime: str):
+def start_server(site: Path, runtime: str = "", link: Link | None = None):
+    """The site behind a link (loopback unless told); `server.link` may be replaced between loads."""
     server = make_server(site, port=0, quiet=True)
-    server.RequestHandlerClass = lambda *a, **k: CountingHandler(*a, directory=str(site), **k)
+    server.RequestHandlerClass = lambda *a, **k: LinkHandler(*a, directory=str(site), **k)
     server.baseline = baseline_html(runtime)
-    lock = threading.Lock()
-    server.sent = 0
-
-    def count(n: int) -> None:
-        with lock:
-            server.sent += n
-
-    server.count = count
+    server.link = link or Link(LinkSpec())
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -142,26 +148,27 @@ def runtime_of(site: Path) -> str:
     return found.group(1)
 
 
-def load(page, url: str, server, reload: bool = False):
-    """(seconds to ready on the page's clock, bytes sent, the page, engine info)."""
-    server.sent = 0
+def load(page, url: str, reload: bool = False):
+    """(seconds to ready on the page's clock, when it was ready on the wall clock, engine info)."""
     if reload:
         page.reload(wait_until="commit")
     else:
         page.goto(url, wait_until="commit")
     # A selector, not a JS predicate: the demo's CSP forbids the eval Playwright would use.
-    page.wait_for_selector("html[data-engine=ready], html[data-engine=failed]", timeout=120_000)
+    page.wait_for_selector("html[data-engine=ready], html[data-engine=failed]", timeout=300_000)
     if page.get_attribute("html", "data-engine") == "failed":
         raise SystemExit(f"{url}: the engine failed to start")
-    ready = page.evaluate("window.__engineReadyAt") / 1000
+    ready, origin = page.evaluate("[window.__engineReadyAt, performance.timeOrigin]")
     info = page.evaluate(
         "() => document.querySelector('script[type=importmap]')"
         " ? import('egov-engine').then((m) => m.engine.info) : null"
     )
-    return ready, server.sent, page, info or {}
+    return ready / 1000, (origin + ready) / 1000, info or {}
 
 
-def measure(pw, url: str, server, settle: float = SETTLE, launch_settle: float = LAUNCH_SETTLE) -> dict:
+def measure(pw, url: str, server, spec: LinkSpec, settle: float = SETTLE,
+            launch_settle: float = LAUNCH_SETTLE, cpu_throttle: float = 1.0) -> dict:
+    """One cold visit and its reload over the link `spec`, in a new browser profile."""
     with tempfile.TemporaryDirectory() as profile:
         context = pw.chromium.launch_persistent_context(
             profile, executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True
@@ -169,11 +176,21 @@ def measure(pw, url: str, server, settle: float = SETTLE, launch_settle: float =
         try:
             context.add_init_script(READY_PROBE)
             page = context.new_page()
+            if cpu_throttle != 1:
+                # A phone-class processor: Chromium runs the page's renderer (its workers too)
+                # that many times slower.
+                context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu_throttle})
             time.sleep(launch_settle)
-            cold, cold_bytes, page, info = load(page, url, server)
+            link = server.link = Link(spec)
+            start = time.time()
+            cold, cold_ready_at, info = load(page, url)
             time.sleep(settle)
-            warm, warm_bytes, page, warm_info = load(page, url, server, reload=True)
-            return {"cold": cold, "warm": warm, "cold_bytes": cold_bytes, "warm_bytes": warm_bytes,
+            reload_at = time.time()
+            warm, warm_ready_at, warm_info = load(page, url, reload=True)
+            time.sleep(AFTER_RELOAD)
+            return {"cold": cold, "warm": warm,
+                    "cold_bytes": link.sent(start, cold_ready_at), "cold_total": link.sent(start, reload_at),
+                    "warm_bytes": link.sent(reload_at, warm_ready_at), "warm_total": link.sent(reload_at),
                     "mode": info.get("mode"), "warm_mode": warm_info.get("mode"),
                     "timings": (info.get("workerStart"), info.get("timings"),
                                 warm_info.get("workerStart"), warm_info.get("timings"))}
@@ -208,60 +225,91 @@ def engine_bench_in_pyodide() -> str:
     return "\n".join(lines) + status
 
 
+def medians(results: list[dict]) -> dict:
+    keys = ("cold", "warm", "cold_bytes", "cold_total", "warm_bytes", "warm_total")
+    return {key: statistics.median(r[key] for r in results) for key in keys}
+
+
+def print_table(rounds: int, runtime: str, throttle: float, results: dict) -> None:
+    """One table per link: both pages, their ratio, bytes before ready and in all."""
+    cpu = f", CPU throttled x{throttle:g}" if throttle != 1 else ""
+    print(f"Engine ready, median of {rounds} interleaved rounds (Chromium {CHROMIUM}, runtime /{runtime}{cpu})")
+    print("  bytes: before ready / in all (cold: until the reload; warm: until 3 s after ready)")
+    for spec, pages in results.items():
+        med = {name: medians(rs) for name, rs in pages.items()}
+        modes = {name: sorted({str(r["mode"]) for r in rs} | {str(r["warm_mode"]) for r in rs})
+                 for name, rs in pages.items()}
+        print(f"\n{spec.label}")
+        width = max(32, *(len(name) + 14 for name in med))
+        print(f"  {'':{width}} {'first visit':>11} {'reload':>8}   {'bytes first visit':>19}   {'bytes reload':>15}")
+        for name, m in med.items():
+            label = "plain loadPyodide (baseline)" if name == "baseline" else f"{name} ({', '.join(modes[name])})"
+            print(f"  {label:{width}} {m['cold']:10.3f}s {m['warm']:7.3f}s   {mb(m['cold_bytes'])} / {mb(m['cold_total'])}"
+                  f"   {mb(m['warm_bytes'])} / {mb(m['warm_total'])}")
+        if "baseline" in med:
+            for name in (n for n in med if n != "baseline"):
+                print(f"  {'ratio ' + name + ' / baseline':{width}} {med[name]['cold'] / med['baseline']['cold']:11.2f}"
+                      f" {med[name]['warm'] / med['baseline']['warm']:8.2f}")
+
+
 def mb(n: float) -> str:
-    return f"{n / 1e6:6.2f} MB"
+    return f"{n / 1e6:5.2f} MB"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--calls", type=int, default=300)
+    parser.add_argument("--link", action="append", type=LinkSpec.parse, metavar="MBIT,RTT_MS",
+                        help="a link to measure on (repeat it; 'loopback' for none);"
+                             f" default: {' '.join(LINKS)}")
+    parser.add_argument("--cpu-throttle", type=float, default=1.0, metavar="RATE",
+                        help="Chromium's CPU throttling (CDP Emulation.setCPUThrottlingRate), e.g. 4")
     parser.add_argument("--no-engine-bench", action="store_true")
     parser.add_argument("--settle", type=float, default=SETTLE,
                         help="seconds between the cold load and the reload")
     parser.add_argument("--launch-settle", type=float, default=LAUNCH_SETTLE,
                         help="seconds between the browser's launch and the cold load")
     parser.add_argument("--only", choices=("baseline", "demo"), help="measure one page only")
+    parser.add_argument("--variant", action="append", default=[], metavar="LABEL=SITE",
+                        help="also the demo of another built site (e.g. one without a start-up"
+                             " trick), in the same interleaved rounds; repeatable")
     parser.add_argument("--verbose", action="store_true", help="the worker's own timings per load")
     args = parser.parse_args()
+    links = args.link or [LinkSpec.parse(text) for text in LINKS]
 
     from playwright.sync_api import sync_playwright
 
     runtime = runtime_of(args.site)
     server = start_server(args.site, runtime)
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    pages = {"baseline": base + BASELINE_PATH, "demo": base + "/demo/"}
+    pages = {"baseline": (server, base + BASELINE_PATH), "demo": (server, base + "/demo/")}
     if args.only:
         pages = {args.only: pages[args.only]}
-    results: dict[str, list[dict]] = {name: [] for name in pages}
+    for variant in args.variant:
+        label, _, site = variant.partition("=")
+        other = start_server(Path(site), runtime_of(Path(site)))
+        pages[f"demo: {label}"] = (other, f"http://127.0.0.1:{other.server_address[1]}/demo/")
+    results: dict[LinkSpec, dict[str, list[dict]]] = {spec: {name: [] for name in pages} for spec in links}
     with sync_playwright() as pw:
         for n in range(args.rounds):
-            for name, url in pages.items():  # interleaved: both see the same machine load
-                results[name].append(measure(pw, url, server, args.settle, args.launch_settle))
-                r = results[name][-1]
-                print(f"round {n + 1} {name:8}  cold {r['cold']:.3f} s  warm {r['warm']:.3f} s",
-                      file=sys.stderr)
-                if args.verbose and r["timings"][1]:
-                    print(f"  worker (ms after its start at {r['timings'][0]} / {r['timings'][2]} ms):"
-                          f"\n  cold {r['timings'][1]}\n  warm {r['timings'][3]}", file=sys.stderr)
-        trips = round_trip(pw, pages["demo"], args.calls) if "demo" in pages else {}
-    server.shutdown()
+            for spec in links:  # interleaved: every page and link sees the same machine load
+                for name, (page_server, url) in pages.items():
+                    r = measure(pw, url, page_server, spec, args.settle, args.launch_settle, args.cpu_throttle)
+                    results[spec][name].append(r)
+                    print(f"round {n + 1} {spec.label:20} {name:10}  cold {r['cold']:.3f} s"
+                          f" ({mb(r['cold_bytes'])} before ready)  warm {r['warm']:.3f} s", file=sys.stderr)
+                    if args.verbose and r["timings"][1]:
+                        print(f"  worker (ms after its start at {r['timings'][0]} / {r['timings'][2]} ms):"
+                              f"\n  cold {r['timings'][1]}\n  warm {r['timings'][3]}", file=sys.stderr)
+        server.link = Link(LinkSpec())
+        trips = round_trip(pw, pages["demo"][1], args.calls) if "demo" in pages else {}
+    for page_server in {id(s): s for s, _ in pages.values()}.values():
+        page_server.shutdown()
 
-    med = {name: {key: statistics.median(r[key] for r in rs)
-                  for key in ("cold", "warm", "cold_bytes", "warm_bytes")}
-           for name, rs in results.items()}
-    modes = sorted({str(r["mode"]) for r in results["demo"]} | {str(r["warm_mode"]) for r in results["demo"]})
-    print(f"Engine ready, median of {args.rounds} (Chromium {CHROMIUM}, runtime /{runtime})")
-    print(f"{'':34} {'cold':>8} {'warm':>8} {'bytes cold':>12} {'bytes warm':>12}")
-    labels = {"baseline": "plain loadPyodide (baseline)", "demo": f"demo /demo/ ({', '.join(modes)})"}
-    for name in pages:
-        m = med[name]
-        print(f"{labels[name]:34} {m['cold']:7.3f}s {m['warm']:7.3f}s {mb(m['cold_bytes']):>12}"
-              f" {mb(m['warm_bytes']):>12}")
-    if len(pages) == 2:
-        print(f"{'ratio demo / baseline':34} {med['demo']['cold'] / med['baseline']['cold']:8.2f}"
-              f" {med['demo']['warm'] / med['baseline']['warm']:8.2f}   (target: at most 0.33)")
+    print_table(args.rounds, runtime, args.cpu_throttle, results)
+    print()
     for key, label in (("validate", "engine.validate"), ("whoami", "session.whoami")):
         samples = trips.get(key)
         if samples:

@@ -49,11 +49,12 @@ if "time" in _sys.modules and hasattr(_sys.modules["time"], "tzset"):
 // snapshot needs none of the archive (what the engine imported is in memory; the import system
 // keeps the archive's table of contents there too), yet Pyodide's loader waits for it before the
 // module may start: measured on a first visit, the engine was ready 0.2 s sooner without that
-// wait (10 rounds, interleaved). So the worker gives Pyodide an empty archive and writes the real
-// one once the engine is ready (worker.js, installStdlib). This finder, first on sys.meta_path,
-// finds nothing itself: it makes sure the real archive is there before the import system reads
-// a standard-library module from it, fetching it synchronously if an import comes first (an
-// import cannot wait otherwise; a worker may make synchronous requests), then steps aside.
+// wait (10 rounds, interleaved). So the worker gives Pyodide an empty archive, and the real one
+// comes only if an import needs it (none of the engine's commands does: worker.js, start()).
+// This finder, first on sys.meta_path, finds nothing itself: it makes sure the real archive is
+// there before the import system reads a standard-library module from it, fetching it
+// synchronously (an import cannot wait otherwise; a worker may make synchronous requests), then
+// steps aside.
 export const STDLIB_ON_DEMAND_SOURCE = `
 import os as _os
 import sys as _sys
@@ -200,6 +201,55 @@ async function readGzip(response, size, onBytes) {
   return out;
 }
 
+// Pages of the snapshot the module brings itself. The first 3.3 MB of Pyodide's memory are the
+// WebAssembly's data segments (its static data), mostly unchanged when the snapshot is taken;
+// they compress to 1.5 MB, yet every instance has them in its memory already once instantiated.
+// So the build zeroes in the snapshot file the pages that were the same when the module had
+// just started (at fsInit) and when the snapshot was taken (`fromModule`: their runs and a hash
+// of their bytes), and a restore copies them from the new instance's own memory at fsInit. Should
+// those bytes differ from the build's (a hash mismatch), the snapshot is refused and the engine
+// starts afresh: a wrong byte there would be a silent fault.
+export const PAGE = 4096;
+
+export function hashPages(memory, runs) {
+  let hash = 0x811c9dc5;
+  for (const [start, length] of runs) {
+    const words = new Uint32Array(memory.buffer, memory.byteOffset + start, length / 4);
+    for (let i = 0; i < words.length; i++) hash = Math.imul(hash ^ words[i], 16777619);
+  }
+  return hash >>> 0;
+}
+
+// Build side: the runs of non-zero pages alike in `initial` (the memory at fsInit) and `memory`
+// (the snapshot's), which are then zeroed in `memory`.
+export function takeModulePages(initial, memory) {
+  const runs = [];
+  const limit = Math.min(initial.length, memory.length) - (Math.min(initial.length, memory.length) % PAGE);
+  for (let at = 0; at < limit; at += PAGE) {
+    const page = memory.subarray(at, at + PAGE);
+    if (!page.some((byte) => byte) || !equalBytes(page, initial.subarray(at, at + PAGE))) continue;
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === at) last[1] += PAGE;
+    else runs.push([at, PAGE]);
+  }
+  const hash = hashPages(initial, runs);
+  for (const [start, length] of runs) memory.fill(0, start, start + length);
+  return { runs, hash };
+}
+
+function equalBytes(a, b) {
+  const wa = new Uint32Array(a.buffer, a.byteOffset, a.length / 4);
+  const wb = new Uint32Array(b.buffer, b.byteOffset, b.length / 4);
+  for (let i = 0; i < wa.length; i++) if (wa[i] !== wb[i]) return false;
+  return true;
+}
+
+// Restore side: the module's own pages into the snapshot's buffer (its memory starts at `offset`).
+function giveModulePages(heap, snapshot, { offset, runs, hash }) {
+  if (hashPages(heap, runs) !== hash) throw new Error("snapshot: the module's static data differ from the build's");
+  for (const [start, length] of runs) snapshot.set(heap.subarray(start, start + length), offset + start);
+}
+
 // Start the engine. `config` is the runtime manifest written at build time (runtime-config.js);
 // `sitePackages` a promise of the site-packages tar's bytes; `snapshot` a promise of the
 // snapshot's bytes, or null for a fresh start; `snapshotSize` the snapshot's length.
@@ -222,6 +272,7 @@ export async function bootEngine({
   makeSnapshot = false,
   stderr = () => {},
   mark = () => {},
+  atFsInit = () => {},
 }) {
   const files = Promise.resolve(sitePackages).then(tarFiles);
   files.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
@@ -229,6 +280,7 @@ export async function bootEngine({
   const early = snapshot ? new Uint8Array(snapshotSize) : null;
   let snapshotFailure = null;
   let filesFailure = null;
+  let module = null; // Emscripten's Module, once Pyodide creates it
   const snapshotCopied = early && Promise.resolve(snapshot).then((bytes) => {
     if (bytes.length !== early.length) throw new Error(`snapshot: ${bytes.length} bytes, expected ${early.length}`);
     early.set(bytes);
@@ -249,11 +301,14 @@ export async function bootEngine({
     stdin: () => null,
     _makeSnapshot: makeSnapshot,
     _loadSnapshot: early ?? undefined,
-    createPyodideModule: createPyodideModule && (async (settings) => {
+    // The settings object becomes Emscripten's Module: its memory is read at fsInit.
+    createPyodideModule: async (settings) => {
+      module = settings;
       mark("createModule");
-      return (await createPyodideModule)(settings);
-    }),
+      return (await (createPyodideModule ?? import(`${indexURL}pyodide.asm.mjs`).then((m) => m.default)))(settings);
+    },
     async fsInit(FS, { sitePackages: target }) {
+      atFsInit(module.HEAPU8);
       // Pyodide records the distributions it finds in site-packages at start-up, and refuses
       // to snapshot an instance that has any: when making the snapshot they go in afterwards.
       if (makeSnapshot) return;
@@ -267,7 +322,15 @@ export async function bootEngine({
         return;
       }
       mark("sitePackages");
-      if (early) await snapshotCopied.catch((error) => (snapshotFailure = error));
+      if (early) {
+        await snapshotCopied.catch((error) => (snapshotFailure = error));
+        try {
+          if (!snapshotFailure && config.snapshot?.fromModule) giveModulePages(module.HEAPU8, early, config.snapshot.fromModule);
+        } catch (error) {
+          snapshotFailure = error;
+          early.fill(0, 0, 4); // no magic number: Pyodide refuses the buffer rather than restore it
+        }
+      }
     },
   }).catch((error) => {
     throw filesFailure ?? snapshotFailure ?? error;

@@ -35,8 +35,8 @@ compiled.catch(() => {}); // awaited below
 //
 // Pyodide's loader also fetches the standard library's archive and waits for it before its module
 // may start. A start from the snapshot does not read it (boot.mjs, STDLIB_ON_DEMAND_SOURCE): the
-// loader gets an empty archive at once, and the real one is written once the engine is ready
-// (installStdlib). A fresh start reads it at once: it is fetched then.
+// loader gets an empty archive at once, and the real one is fetched only if an import needs it
+// (see start()). A fresh start reads it at once: it is fetched then.
 const stdlibURL = new URL("python_stdlib.zip", here).href;
 let stdlibLater = true;
 let wasmTaken = false;
@@ -127,7 +127,6 @@ function fetchSnapshot({ file, size, transferSize }) {
 }
 
 let engine = null;
-let stdlibFinder = null; // the snapshot's finder of the standard library (a Python proxy)
 const queue = [];
 let broken = null; // why the interpreter can no longer be used, once it cannot
 
@@ -173,8 +172,9 @@ async function start() {
   const options = { loadPyodide, indexURL: here.href, config, sitePackages, createPyodideModule, stderr, mark };
   try {
     engine = await bootEngine({ ...options, snapshot, snapshotSize: config.snapshot.size });
-    stdlibFinder = engine.pyodide.globals.get("_egov_stdlib");
-    stdlibFinder.url = stdlibURL; // for an import that comes before installStdlib is done
+    const stdlibFinder = engine.pyodide.globals.get("_egov_stdlib");
+    stdlibFinder.url = stdlibURL; // for an import of a module the snapshot does not hold
+    stdlibFinder.destroy();
   } catch (error) {
     // A snapshot that cannot be restored (it is tied to this exact Pyodide build) falls back to a
     // plain start from the same files: slower, but the same engine.
@@ -204,30 +204,11 @@ async function start() {
   postMessage({ type: "ready", mode: engine.mode, python, timings, origin });
   while (queue.length) answer(queue.shift());
   // A fresh start (no usable snapshot) has primed the cache itself, and read the whole archive.
-  if (engine.mode === "snapshot") {
-    installStdlib(engine.pyodide, stdlibFinder).then(
-      (how) => postMessage({ type: "mark", name: how, ms: Math.round(performance.now() - started) }),
-      (error) => console.error(`the standard library was not written: ${error?.message ?? error}`),
-    );
-    setTimeout(() => primeCodeCache().catch(() => {}), PRIME_DELAY_MS);
-  }
-}
-
-// After a start from the snapshot: the standard library's archive, written where Python expects
-// it, unless an import has already fetched it (STDLIB_ON_DEMAND_SOURCE in boot.mjs). Says which.
-async function installStdlib(pyodide, finder) {
-  stdlibLater = false;
-  try {
-    const response = await fetch(stdlibURL);
-    if (!response.ok) throw new Error(`${stdlibURL}: HTTP ${response.status}`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.length !== finder.size) throw new Error(`${stdlibURL}: ${bytes.length} bytes, expected ${finder.size}`);
-    if (finder.complete()) return "stdlibImported"; // an import fetched it first
-    pyodide.FS.writeFile(finder.path, bytes, { canOwn: true });
-    return "stdlibWritten";
-  } finally {
-    finder.destroy();
-  }
+  // After a start from the snapshot the standard library's archive is not fetched at all: no
+  // engine command imports a module the snapshot lacks (all 64 were run), and should one, the
+  // finder fetches the archive then (STDLIB_ON_DEMAND_SOURCE in boot.mjs). Fetching it after
+  // "ready" anyway cost every first visit 2.5 MB.
+  if (engine.mode === "snapshot") setTimeout(() => primeCodeCache().catch(() => {}), PRIME_DELAY_MS);
 }
 
 // Once per runtime version (its directory's URL), a helper starts Python afresh so that the

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from engine_page import READY_TIMEOUT_MS, REQUEST_JS, start_and_validate
 from tools import check_pages
 
 pytestmark = pytest.mark.browser
 
-READY_TIMEOUT_MS = 120_000  # the machine is shared: a generous bound, not a speed check
 DEMO_PAGES = {"/demo/": "fr", "/nl/demo/": "nl"}
 # The integrators' reference page holds the engine's status line and its "ping" form; the demo
 # page itself shows readers one progress bar and one sentence.
@@ -29,11 +29,6 @@ ANSWER = {"fr": re.compile(r"^Le moteur a répondu en [\d.]+ ms\.$"),
           "nl": re.compile(r"^De motor antwoordde in [\d.]+ ms\.$")}
 RUNTIME_URL = re.compile(r"runtime/[0-9a-f]{12}/")
 READY_TEXT = {"fr": "Le moteur est prêt.", "nl": "De motor is klaar."}
-# Through the page's own client module (the "egov-engine" import map entry), as the screens do.
-REQUEST_JS = """async (request) => {
-  const { engine } = await import("egov-engine");
-  return { response: await engine.request(request), info: engine.info };
-}"""
 
 
 WORKER_URL_JS = """() => {
@@ -234,53 +229,59 @@ def test_engine_starts_afresh_without_its_snapshot(browser, site_url):
         warnings = []
         probe.context.on("console", lambda m: m.type == "warning" and warnings.append(m.text))
         probe.context.route("**/engine.snapshot.gz", lambda route: route.fulfill(status=404))
-        probe.page.goto("/demo/", wait_until="load")
-        probe.page.wait_for_selector("html[data-engine=ready]", timeout=READY_TIMEOUT_MS)
-        result = probe.page.evaluate(REQUEST_JS, {"command": "engine.validate", "lang": "fr",
-                                                  "args": {"field": "niss", "value": "85073003328"}})
-        assert result["info"]["mode"] == "fresh", result["info"]
-        assert result["response"]["ok"] is True and result["response"]["data"]["valid"] is True
+        info = start_and_validate(probe.page)
+        assert info["mode"] == "fresh", info
         assert any("engine.snapshot.gz: HTTP 404" in w for w in warnings), warnings
         probe.settle()
         # The refused snapshot is the only problem: no uncaught error, no other failed request.
         assert [p for p in probe.report.problems() if "engine.snapshot.gz" not in p] == []
 
 
-# The engine's info once the worker has marked `name` (a step after "ready"), or null.
-MARKED_JS = """async ([name, deadlineMs]) => {
-  const { engine } = await import("egov-engine");
-  await engine.ready;
-  const until = performance.now() + deadlineMs;
-  while (!(name in engine.info.timings) && performance.now() < until) await new Promise((r) => setTimeout(r, 100));
-  return name in engine.info.timings ? engine.info : null;
-}"""
-
-
-def test_engine_is_ready_before_the_standard_library_arrives(browser, site_url):
-    """A start from the snapshot does not wait for the standard library's archive (2.5 MB): here
-    every request for it is held until the page says "ready". Then the worker fetches it and
-    writes it where Python looks for it (demo/runtime/worker.js, installStdlib)."""
+def test_snapshot_refused_when_the_module_pages_differ(browser, site_url):
+    """The snapshot file leaves out the pages the module brings itself (boot.mjs, fromModule);
+    were the module's bytes not the build's (here: the manifest's hash of them is altered), the
+    restore would be silently wrong: the worker refuses the snapshot and starts afresh."""
     with check_pages.PageProbe(browser, site_url) as probe:
-        held, released, seen = [], [], []
+        warnings = []
+        probe.context.on("console", lambda m: m.type == "warning" and warnings.append(m.text))
 
-        def hold(route):
-            seen.append(route.request.url)
-            (route.continue_() if released else held.append(route))
+        def altered(route):
+            body = route.fetch().text()
+            found = re.search(r'"hash": (\d+)', body)
+            assert found, "runtime-config.js holds no hash of the module's pages"
+            route.fulfill(body=body.replace(found.group(0), f'"hash": {int(found.group(1)) ^ 1}'),
+                          content_type="text/javascript")
 
-        probe.context.route("**/python_stdlib.zip", hold)
+        probe.context.route("**/runtime-config.js", altered)
+        info = start_and_validate(probe.page)
+        assert info["mode"] == "fresh", info
+        assert any("static data differ" in w for w in warnings), warnings
+        probe.settle()
+        assert probe.report.problems() == []
+
+
+def test_a_start_from_the_snapshot_downloads_no_standard_library(browser, site_url):
+    """A start from the snapshot reads nothing of the standard library's archive (2.5 MB): the
+    worker neither waits for it nor fetches it (the on-demand finder would, for an import the
+    snapshot lacks: tests/pyodide/test_stdlib_on_demand.py); the priming helper's Python start
+    reads the trimmed archive (engine_stdlib.zip). Requests of nested workers go through routes."""
+    with check_pages.PageProbe(browser, site_url) as probe:
+        seen = []
+
+        def record(route):
+            seen.append(route.request.url.rsplit("/", 1)[-1])
+            route.continue_()
+
+        probe.context.route("**/*_stdlib.zip", record)
         page = probe.page
         page.goto("/nl/demo/", wait_until="load")
         page.wait_for_selector("html[data-engine=ready]", timeout=READY_TIMEOUT_MS)
-        released.append(True)
-        for route in held:
-            route.continue_()
-        info = page.evaluate(MARKED_JS, ["stdlibWritten", READY_TIMEOUT_MS])
-        assert info is not None, "the worker never wrote the standard library"
-        assert info["mode"] == "snapshot" and info["timings"]["stdlibWritten"] >= info["timings"]["ready"], info
-        assert seen, "the route saw no request for the archive"
-        result = page.evaluate(REQUEST_JS, {"command": "engine.validate", "lang": "nl",
-                                            "args": {"field": "niss", "value": "85073003328"}})
-        assert result["response"]["ok"] is True
+        for value in ("85073003328", "85073003329", "00000000000"):
+            result = page.evaluate(REQUEST_JS, {"command": "engine.validate", "lang": "nl",
+                                                "args": {"field": "niss", "value": value}})
+            assert result["info"]["mode"] == "snapshot" and result["response"]["ok"] is True, result
+        assert page.evaluate(PRIMED_JS, READY_TIMEOUT_MS), "the runtime was not primed"
+        assert seen == ["engine_stdlib.zip"], seen
         probe.settle()
         assert not probe.report.problems(), probe.report.problems()
 
@@ -320,7 +321,7 @@ def test_runtime_is_primed_once_per_version(browser, site_url):
     does not)."""
     probe = check_pages.PageProbe(browser, site_url)
     page = probe.page
-    seen = {"python_stdlib.zip": 0, "engine.snapshot.gz": 0}
+    seen = {"python_stdlib.zip": 0, "engine_stdlib.zip": 0, "engine.snapshot.gz": 0}
 
     def count(route):
         seen[route.request.url.rsplit("/", 1)[1]] += 1
@@ -332,8 +333,8 @@ def test_runtime_is_primed_once_per_version(browser, site_url):
     page.wait_for_selector("html[data-engine=ready]", timeout=READY_TIMEOUT_MS)
     runtime = page.evaluate(WORKER_URL_JS).rsplit("/", 1)[0] + "/"
     assert page.evaluate(PRIMED_JS, READY_TIMEOUT_MS) == [runtime]
-    # The engine's start and download, the helper's.
-    assert seen == {"python_stdlib.zip": 2, "engine.snapshot.gz": 2}, seen
+    # The engine's download and the helper's; only the helper's Python start reads an archive.
+    assert seen == {"python_stdlib.zip": 0, "engine_stdlib.zip": 1, "engine.snapshot.gz": 2}, seen
     assert page.evaluate(CACHED_JS) == [runtime + "engine.snapshot.gz?inflated"]
 
     page.reload(wait_until="load")
@@ -342,8 +343,8 @@ def test_runtime_is_primed_once_per_version(browser, site_url):
                                       "args": {"field": "niss", "value": "85073003328"}})["info"]
     assert info["mode"] == "snapshot" and "snapshotCached" in info["timings"], info
     page.wait_for_timeout(5000)  # beyond the helper's delay after "ready"
-    # The engine's start only, from the inflated snapshot.
-    assert seen == {"python_stdlib.zip": 3, "engine.snapshot.gz": 2}, seen
+    # The engine's start only, from the inflated snapshot: nothing more is requested.
+    assert seen == {"python_stdlib.zip": 0, "engine_stdlib.zip": 1, "engine.snapshot.gz": 2}, seen
     probe.settle()
     problems = probe.report.problems()
     probe.close()

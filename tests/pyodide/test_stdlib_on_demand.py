@@ -1,9 +1,8 @@
 """The standard library on demand, in real Pyodide (Node) from the built runtime and its snapshot.
 
 A start from the snapshot gives Pyodide's loader an empty archive in place of the standard
-library's, which the worker writes once the engine is ready (demo/runtime/worker.js,
-installStdlib). Before that, an import of a standard-library module the snapshot does not hold
-must still work: the finder of demo/runtime/boot.mjs (STDLIB_ON_DEMAND_SOURCE) fetches the archive
+library's, and the worker does not fetch the real one (demo/runtime/worker.js, start()). An import
+of a standard-library module the snapshot does not hold must still work: the finder of demo/runtime/boot.mjs (STDLIB_ON_DEMAND_SOURCE) fetches the archive
 synchronously first. Here the browser's XMLHttpRequest is played by a stand-in that serves the
 runtime's files (stdlib_on_demand.mjs); tests/pyodide/test_demo_browser.py checks the worker's side
 in Chromium."""
