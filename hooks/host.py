@@ -34,7 +34,10 @@ DESCRIPTION_LENGTH = 160  # what search engines show; cut at a word
 FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 TAG = re.compile(r"<[^>]+>")
 # The site's own files that keep one name from build to build (Material's carry a hash already).
-UNVERSIONED = ("assets/css/site.css", "assets/wizard/wizard.css", "assets/js/site.js", "assets/wizard/wizard.js")
+UNVERSIONED = (
+    "assets/css/site.css", "assets/wizard/wizard.css", "assets/js/site.js", "assets/wizard/wizard.js",
+    "assets/javascripts/alternates.js",
+)
 # Material's 404 text is English in every language: the reader's own words instead.
 MATERIAL_NOT_FOUND = "<h1>404 - Not found</h1>"
 NOT_FOUND_TEXT = {

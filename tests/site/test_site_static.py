@@ -115,7 +115,7 @@ def test_each_page_names_its_twins_for_search_engines(site, site_url_config):
         if page.alternates != expected:
             wrong.append(f"{path}: {page.alternates} (expected {expected})")
         scripts = [url for tag, _, url in page.loads if tag == "script"]
-        guard = next((i for i, u in enumerate(scripts) if u.endswith("assets/javascripts/alternates.js")), None)
+        guard = next((i for i, u in enumerate(scripts) if re.search(r"assets/javascripts/alternates(\.[0-9a-f]+)?\.js$", u)), None)
         bundle = next((i for i, u in enumerate(scripts) if "assets/javascripts/bundle." in u), None)
         if guard is None or (bundle is not None and bundle < guard):
             wrong.append(f"{path}: alternates.js missing or after Material's bundle ({scripts})")
