@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from hooks.search_language import with_language_base  # noqa: E402
 from tools import host  # noqa: E402  (needs the repository root on sys.path)
 
 log = logging.getLogger("mkdocs.hooks.host")
@@ -85,6 +86,8 @@ def on_post_template(output: str, template_name: str, config) -> str:
     home_url = "/" if lang == default else f"/{lang}/"
     output = output.replace(MATERIAL_NOT_FOUND, f'<h1>{title}</h1>\n<p>{text}</p>\n<p><a href="{home_url}">{home}</a></p>')
     output = re.sub(r"<title>[^<]*</title>", lambda m: f"<title>{title} - {html.escape(config['site_name'])}</title>", output, count=1)
+    if lang != default:
+        output = with_language_base(output, lang, "404.html")  # its own language's search index
     _not_found[lang] = output
     return output
 
