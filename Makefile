@@ -10,13 +10,13 @@ CHROMIUM := /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install install-browser install-browser-locales build serve test test-slow bench check-pages screenshots clean
+.PHONY: help install install-browser install-browser-locales install-nginx build serve test test-slow bench check-pages screenshots clean
 
 help:
 	@echo "make serve  - install, build and serve the site on http://$(HOST):$(PORT)/"
 	@echo "make test   - install everything the tests need and run the whole suite"
 	@echo "make build  - write the complete static site to site/"
-	@echo "make bench  - print the benchmark figures"
+	@echo "make bench  - print the benchmark figures (engine, runtime, Lighthouse through nginx)"
 	@echo "make check-pages - print the browser-check figures of every built page"
 	@echo "make screenshots - shoot the demo's screens for the guide's task pages (after a demo change)"
 
@@ -28,6 +28,11 @@ install:
 install-browser:
 	@test -x $(CHROMIUM) || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 
+# Debian's nginx and its brotli_static module: the tests serve the build with the generated
+# configuration (deploy/nginx/), as a host would; nothing of the system's nginx is used but its binary.
+install-nginx:
+	@test -x /usr/sbin/nginx && test -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y nginx libnginx-mod-http-brotli-static; }
+
 # chromium's French and Dutch interface: the screenshots show the browser's own words (a file field).
 install-browser-locales: install-browser
 	@test -f /usr/lib/chromium/locales/nl.pak || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium-l10n; }
@@ -35,21 +40,24 @@ install-browser-locales: install-browser
 build: install
 	$(RUN) python -m tools.build_runtime
 	$(RUN) mkdocs build --strict
+	$(RUN) python -m tools.host --site site --out deploy/nginx
 
 serve: build
 	$(RUN) python -m tools.serve --root site --host $(HOST) --port $(PORT)
 
-test: install install-browser build
+test: install install-browser install-nginx build
 	$(RUN) python -m tools.wheels --tests
 	$(RUN) pytest
 
 test-slow: install
 	$(RUN) pytest -m slow --hypothesis-profile=thorough
 
-bench: install build
+bench: install install-browser install-nginx build
 	$(RUN) python -m tools.bench_engine
 	$(RUN) python -m tools.bench_bounds
 	$(RUN) python -m tools.bench_runtime
+	npm ci --prefix tools/lighthouse --no-audit --no-fund
+	$(RUN) python -m tools.bench_lighthouse
 
 # Console errors, failed and third-party requests, axe violations of every page of the fresh build.
 check-pages: install install-browser build

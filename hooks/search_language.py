@@ -38,9 +38,15 @@ def on_post_page(output: str, page, config) -> str:
     lang = i18n.current_language
     if lang == i18n.default_language:
         return output
+    return with_language_base(output, lang, page.file.src_uri)
+
+
+def with_language_base(output: str, lang: str, where: str) -> str:
+    """The page's HTML with Material's "base" leading to the language's root (hooks/host.py
+    calls it for each language's 404 page too)."""
     found = MATERIAL_CONFIG.search(output)
     if found is None:
-        raise PluginError(f"{page.file.src_uri}: Material's __config script was not found")
+        raise PluginError(f"{where}: Material's __config script was not found")
     settings = json.loads(found.group(2))
     # "base" leads from the page to the site's root ("..", "../.."); the language's root is below.
     settings["base"] = f"{settings['base'].rstrip('/')}/{lang}/"

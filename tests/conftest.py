@@ -8,6 +8,10 @@
   (/usr/bin/chromium) with the project's flags; never a downloaded browser.
 - `open_page`: opens a site path in a fresh context and records console errors, failed responses
   and requests leaving 127.0.0.1 (blocked before they are sent); see tools/check_pages.PageProbe.
+- `nginx_url`: the same build served by Debian's nginx with the configuration tools/host.py
+  generates from data/host.yml (as `make build` writes it for a host), on a free loopback port.
+- `plain_url`: the same build served by Python's http.server as it is: no compressed twins, no
+  headers of the host description (a plain static host).
 - `axe`: runs axe-core (node_modules/axe-core) with the WCAG 2.1 A/AA tags on a page.
 - `site_page`: parametrizes a test over every page of the build (both languages), e.g.
   `def test_x(site_page): ...` runs once per built page with its URL path.
@@ -17,13 +21,16 @@ Browser tests must carry `@pytest.mark.browser`.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
 
-from tools import check_pages
+from tools import check_pages, host
 
 _BUILD_KEY = pytest.StashKey[dict]()
 
@@ -72,6 +79,33 @@ def site_url(built_site: Path):
     """Base URL (http://127.0.0.1:<free port>) serving the fresh build."""
     with check_pages.serve(built_site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def nginx_url(built_site: Path):
+    """Base URL of nginx serving the fresh build with the generated configuration."""
+    if not Path(host.NGINX).is_file():
+        pytest.fail(f"{host.NGINX} is missing: `make install-nginx` installs Debian's nginx", pytrace=False)
+    with host.nginx(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def plain_url(built_site: Path):
+    """Base URL of Python's plain http.server on the fresh build (no twins, no headers)."""
+    handler = functools.partial(_QuietPlainHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer((check_pages.LOOPBACK, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://{check_pages.LOOPBACK}:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+class _QuietPlainHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's signature
+        pass
 
 
 @pytest.fixture(scope="session")

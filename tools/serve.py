@@ -1,11 +1,14 @@
-"""Serve the built site on the loopback interface.
+"""Serve the built site on the loopback interface, as data/host.yml says a host must.
 
-The standard library's server is enough for a static site, but it does not know every type the
-demo needs (ES modules, WebAssembly), and browsers refuse a module served as text/plain. Two more
-things a host of this site must do, and this server does:
-- send a file's gzip'd twin (`<file>.gz`, written by the build beside the demo runtime's large
-  files) with `Content-Encoding: gzip` to a browser that accepts it, as nginx's `gzip_static`;
-- give the runtime's files (/runtime/) a long cache lifetime and their own Content-Security-Policy.
+The standard library's server is enough for a static site once it follows the site's host
+description (tools/host.py), the same one `make build` writes out for nginx:
+- content types the demo needs (ES modules, WebAssembly), which the standard library lacks;
+- a file's compressed twin (`<file>.br`, `<file>.gz`, written by the build) with
+  Content-Encoding to a browser that accepts it, brotli first, as nginx's brotli_static and
+  gzip_static; a `.gz` file asked for by its own name is sent as it is;
+- the headers of every response: caching by path, a Content-Security-Policy by kind of page,
+  nosniff, Referrer-Policy, Permissions-Policy, no framing by other sites;
+- the site's own 404 page in the language of the missing address.
 """
 
 from __future__ import annotations
@@ -16,59 +19,79 @@ import http.server
 import mimetypes
 import os
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-EXTRA_TYPES = {
-    ".mjs": "text/javascript",
-    ".js": "text/javascript",
-    ".wasm": "application/wasm",
-    ".whl": "application/zip",
-    ".zip": "application/zip",
-    ".json": "application/json",
-    ".webp": "image/webp",
-}
+from tools.host import Host
 
-
-RUNTIME_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'"
+# The host description's types, for the modules that ask the standard library (mimetypes).
+EXTRA_TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm"}
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **EXTRA_TYPES}
+    host: Host  # set by make_server
+
+    def guess_type(self, path) -> str:
+        return self.host.content_type(str(path))
+
+    def _url_path(self) -> str:
+        return unquote(urlsplit(self.path).path)
 
     def end_headers(self) -> None:
-        # /runtime/<content hash>/ never changes once written (hooks/runtime.py): browsers may
-        # keep it for good, which is what makes the demo's second visit fast.
-        if self.path.startswith("/runtime/"):
-            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
-            # The engine's worker does not inherit its page's policy (CSP 3): its scripts carry
-            # their own. Same-origin scripts, and WebAssembly compilation, nothing else.
-            self.send_header("Content-Security-Policy", RUNTIME_CSP)
+        for name, value in self.host.response_headers(getattr(self, "_served", None) or self._url_path()).items():
+            self.send_header(name, value)
         super().end_headers()
 
     def send_head(self):
-        """The plain file, or its `.gz` twin with Content-Encoding: gzip when the browser accepts
-        gzip and the build wrote one. With `gz_encoding` (a setting many hosts have), every `.gz`
-        file asked for by name is sent with Content-Encoding: gzip too, so that the browser
-        inflates it on the way: the demo's runtime must start all the same."""
+        """The file, or the twin the browser accepts (Content-Encoding), or the 404 page. With
+        `gz_encoding` (a setting many hosts have), every `.gz` file asked for by name is sent with
+        Content-Encoding: gzip too, so that the browser inflates it on the way: the demo's runtime
+        must start all the same (tests/pyodide/test_host_encoding.py)."""
+        self._served = None
         path = self.translate_path(self.path)
-        packed = path + ".gz"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if accepts and getattr(self.server, "gz_encoding", False) and path.endswith(".gz") and os.path.isfile(path):
-            packed, path = path, path[:-3]
-        elif not accepts or os.path.isdir(path) or not os.path.isfile(packed) or not os.path.isfile(path):
-            return super().send_head()
-        try:
-            source = open(packed, "rb")  # noqa: SIM115 - closed by the caller (do_GET, do_HEAD)
-        except OSError:
-            return super().send_head()
+        if os.path.isdir(path):
+            if not self._url_path().endswith("/"):
+                return super().send_head()  # the redirect to "<path>/"
+            path = os.path.join(path, "index.html")
+        if not os.path.isfile(path):
+            return self._not_found()
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if getattr(self.server, "gz_encoding", False) and accepts_gzip and path.endswith(".gz"):
+            return self._send_file(open(path, "rb"), path[:-3], 200, "gzip")  # noqa: SIM115
+        for encoding, twin in self.host.encodings(Path(path), self.headers.get("Accept-Encoding", "")):
+            try:
+                source = open(twin, "rb")  # noqa: SIM115 - closed by the caller (do_GET, do_HEAD)
+            except OSError:
+                continue
+            return self._send_file(source, path, 200, encoding)
+        return self._send_file(open(path, "rb"), path, 200, None)  # noqa: SIM115
+
+    def _send_file(self, source, path: str, status: int, encoding: str | None):
         stat = os.fstat(source.fileno())
-        self.send_response(200)
+        self.send_response(status)
         self.send_header("Content-Type", self.guess_type(path))
-        self.send_header("Content-Encoding", "gzip")
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+        if encoding or self._has_twin(path):
+            self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(stat.st_size))
         self.send_header("Last-Modified", self.date_time_string(stat.st_mtime))
-        self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         return source
+
+    @staticmethod
+    def _has_twin(path: str) -> bool:
+        return any(os.path.isfile(path + suffix) for suffix in (".br", ".gz"))
+
+    def _not_found(self):
+        page = self.host.not_found_page(self._url_path())
+        file = self.translate_path(page)
+        if not os.path.isfile(file):
+            self.send_error(404, "File not found")
+            return None
+        self._served = page
+        encodings = self.host.encodings(Path(file), self.headers.get("Accept-Encoding", ""))
+        encoding, twin = encodings[0] if encodings else (None, Path(file))
+        return self._send_file(open(twin, "rb"), file, 404, encoding)  # noqa: SIM115
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - signature from the base class
         if not getattr(self.server, "quiet", False):
@@ -80,7 +103,8 @@ def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000, quiet: bo
     .gz file is sent with Content-Encoding: gzip (see SiteHandler.send_head)."""
     for ext, mime in EXTRA_TYPES.items():
         mimetypes.add_type(mime, ext)
-    handler = functools.partial(SiteHandler, directory=str(root))
+    handler_class = type("SiteHandlerFor", (SiteHandler,), {"host": Host.for_site(Path(root))})
+    handler = functools.partial(handler_class, directory=str(root))
     server = http.server.ThreadingHTTPServer((host, port), handler)
     server.quiet = quiet
     server.gz_encoding = gz_encoding

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -15,14 +16,17 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 LANGS = ("fr", "nl")
 SECOND = "/nl"  # URL prefix of the second language (French is the default, at the root)
+NOT_FOUND = {"/404.html", SECOND + "/404.html"}  # each language's 404 page (hooks/host.py)
 
 
 @pytest.fixture(scope="session")
 def site_url_config() -> str:
-    # A regex rather than a YAML load: mkdocs.yml may hold !!python tags that safe_load refuses.
-    match = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
-    assert match, "mkdocs.yml has no site_url"
-    return match.group(1).strip("'\"")
+    """The site_url the build used: SITE_URL if the host set it, else mkdocs.yml's default."""
+    # A regex rather than a YAML load: mkdocs.yml holds !ENV tags that safe_load refuses.
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    match = re.search(r"""^site_url:\s*!ENV\s*\[\s*SITE_URL\s*,\s*["']([^"']+)["']\s*\]""", text, re.MULTILINE)
+    assert match, "mkdocs.yml has no site_url: !ENV [SITE_URL, default]"
+    return os.environ.get("SITE_URL") or match.group(1)
 
 
 @pytest.fixture(scope="session")
@@ -38,7 +42,7 @@ def twin_path(path: str) -> str:
 
 
 def fr_pages(site: Site) -> list[str]:
-    return [p for p in site.rendered if not p.startswith(SECOND + "/") and p != "/404.html"]
+    return [p for p in site.rendered if not p.startswith(SECOND + "/") and p not in NOT_FOUND]
 
 
 def test_strict_build_passes(site_build):
@@ -54,7 +58,7 @@ def test_every_source_page_has_its_twin():
 
 
 def test_every_built_page_has_its_twin(site):
-    built = set(site.rendered) - {"/404.html"}
+    built = set(site.rendered) - NOT_FOUND
     missing = sorted(twin_path(p) for p in built if twin_path(p) not in built)
     assert not missing, f"built pages whose twin is missing: {missing}"
 
@@ -88,7 +92,7 @@ def test_navigation_has_the_same_shape_in_both_languages(site):
 def test_language_switcher_points_at_the_twin_page(site):
     wrong = []
     for path, page in site.rendered.items():
-        if path == "/404.html":
+        if path in NOT_FOUND:
             continue
         fr = path if not path.startswith(SECOND + "/") else twin_path(path)
         expected = {"fr": fr, "nl": twin_path(fr)}
@@ -97,17 +101,25 @@ def test_language_switcher_points_at_the_twin_page(site):
     assert not wrong, "language switcher links:\n" + "\n".join(wrong[:20])
 
 
-def test_sitemaps_that_material_fetches_exist(site):
-    """Material's script fetches "<href>/sitemap.xml" for every <link rel=alternate hreflang> of a
-    page (to map the page into the other language): each of those must exist, or every page
-    logs 404s."""
-    missing = set()
+def test_each_page_names_its_twins_for_search_engines(site, site_url_config):
+    """<link rel=alternate hreflang> to the page itself and its twin, absolute (from site_url),
+    x-default the default language's; and the script that keeps Material from fetching
+    "<alternate>/sitemap.xml" for them (overrides/main.html) comes before Material's bundle."""
+    root = site_url_config.rstrip("/")
+    wrong = []
     for path, page in site.rendered.items():
-        for href in page.alternates:
-            sitemap = urlsplit(urljoin(urljoin(path, href), "sitemap.xml")).path
-            if site.file_for(sitemap) is None:
-                missing.add(sitemap)
-    assert not missing, f"sitemaps requested by Material's language selector but missing: {sorted(missing)[:20]}"
+        if path in NOT_FOUND:
+            continue
+        fr = path if not path.startswith(SECOND + "/") else twin_path(path)
+        expected = [root + fr, root + twin_path(fr), root + fr]  # fr, nl, x-default
+        if page.alternates != expected:
+            wrong.append(f"{path}: {page.alternates} (expected {expected})")
+        scripts = [url for tag, _, url in page.loads if tag == "script"]
+        guard = next((i for i, u in enumerate(scripts) if re.search(r"assets/javascripts/alternates(\.[0-9a-f]+)?\.js$", u)), None)
+        bundle = next((i for i, u in enumerate(scripts) if "assets/javascripts/bundle." in u), None)
+        if guard is None or (bundle is not None and bundle < guard):
+            wrong.append(f"{path}: alternates.js missing or after Material's bundle ({scripts})")
+    assert not wrong, "language alternates:\n" + "\n".join(wrong[:20])
 
 
 def _material_base(site: Site, path: str) -> str:
@@ -136,7 +148,7 @@ def test_each_language_searches_its_own_pages(site):
     for lang, (index_path, base, index) in indexes.items():
         assert index["config"]["lang"] == [lang], f"{index_path}: lunr languages {index['config']['lang']}"
         found = {urlsplit(urljoin(base, doc["location"])).path for doc in index["docs"]}
-        pages = {p for p in site.rendered if (p.startswith(SECOND + "/")) == (lang == "nl") and p != "/404.html"}
+        pages = {p for p in site.rendered if (p.startswith(SECOND + "/")) == (lang == "nl") and p not in NOT_FOUND}
         wrong += [f"{index_path}: {p} is not a {lang} page" for p in sorted(found - pages)]
         wrong += [f"{index_path}: {p} is missing" for p in sorted(pages - found)]
     assert not wrong, "search indexes:\n" + "\n".join(wrong[:20])
