@@ -23,6 +23,7 @@ usage: python -m tools.bench_runtime [--site site] [--rounds 3] [--calls 300]
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import re
 import statistics
@@ -133,7 +134,10 @@ class LinkHandler(SiteHandler):
 def start_server(site: Path, runtime: str = "", link: Link | None = None):
     """The site behind a link (loopback unless told); `server.link` may be replaced between loads."""
     server = make_server(site, port=0, quiet=True)
-    server.RequestHandlerClass = lambda *a, **k: LinkHandler(*a, directory=str(site), **k)
+    # The same host rules as the plain server's handler (make_server binds them to the site).
+    host = server.RequestHandlerClass.func.host
+    server.RequestHandlerClass = functools.partial(type("LinkHandlerFor", (LinkHandler,), {"host": host}),
+                                                   directory=str(site))
     server.baseline = baseline_html(runtime)
     server.link = link or Link(LinkSpec())
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -23,6 +23,7 @@ SAME = ("Content-Type", "Content-Encoding", "Cache-Control", "Content-Security-P
 ACCEPTS = ("br, gzip, deflate", "gzip", "")
 DECODE = {"br": brotli.decompress, "gzip": gzip.decompress, None: lambda body: body}
 THIRD_PARTY = re.compile(r"https?:|//|\*")
+HASH_SOURCE = re.compile(r"'sha(256|384|512)-[A-Za-z0-9+/=]+'")
 MISSING = {"fr": "/no-such-page/", "nl": "/nl/no-such-page/"}
 
 
@@ -94,7 +95,8 @@ def test_every_page_has_the_security_headers(request, server, site_build):
             "frame-ancestors" not in directives or directives["frame-ancestors"] != "'none'",
             "'unsafe-inline'" in scripts and "script-src 'unsafe-inline'",
             "'unsafe-eval'" in scripts.replace("'wasm-unsafe-eval'", "") and "'unsafe-eval'",
-            THIRD_PARTY.search(csp) and f"another origin in {csp!r}",
+            # (a hash's base64 may hold "//": only the other sources name origins)
+            THIRD_PARTY.search(HASH_SOURCE.sub("", csp)) and f"another origin in {csp!r}",
             not page_hashes <= set(scripts.split()) and f"inline scripts without their hash: {page_hashes - set(scripts.split())}",
             headers["X-Content-Type-Options"] != "nosniff" and "nosniff",
             not headers["Referrer-Policy"] and "Referrer-Policy",
