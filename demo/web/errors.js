@@ -62,7 +62,7 @@ export function showEngineError(box, error, formElement = null, extra = []) {
     if (input && problems.some((p) => p.input === input)) continue; // the interface's own word on it stands
     if (input) setFieldError(input, fault.message);
     if (input || faults.length > 1 || extra.length) problems.push({ input, message: fault.message });
-    else message = fault.message;
+    else message = faults.length === 1 ? error.message : fault.message; // a caller may have framed it
   }
   for (const { input, message: text } of extra) if (input) setFieldError(input, text);
   const rows = [];
