@@ -15,8 +15,6 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
 import json
 import logging
@@ -32,17 +30,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tools import build_runtime  # noqa: E402  (needs the repository root on sys.path)
+from tools import build_runtime, host  # noqa: E402  (needs the repository root on sys.path)
 
 log = logging.getLogger("mkdocs.hooks.runtime")
 META_KEY = "engine_runtime"
 _stamp: dict | None = None
 _pinned: Path | None = None  # this build's own copy of build/runtime/ (see build_runtime.pin)
 
-# Inline scripts the browser would run (JSON data blocks are not run, so CSP ignores them).
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)([^>]*)>(.*?)</script>", re.S | re.I)
 CHARSET_META = re.compile(r"<meta charset=[^>]*>", re.I)
-DATA_TYPE = re.compile(r"""\stype=["']?application/(ld\+)?json""", re.I)
 
 
 def on_config(config):
@@ -68,18 +63,9 @@ def runtime_dir() -> str:
     return f"runtime/{_stamp['id']}/"
 
 
-def _inline_hashes(page_html: str) -> list[str]:
-    hashes = []
-    for attrs, body in INLINE_SCRIPT.findall(page_html):
-        if DATA_TYPE.search(attrs):
-            continue
-        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
-        hashes.append(f"'sha256-{digest}'")
-    return sorted(set(hashes))
-
 
 def content_security_policy(page_html: str) -> str:
-    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *_inline_hashes(page_html)])
+    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *sorted(host.inline_script_hashes(page_html))])
     return "; ".join([
         "default-src 'self'",
         # Pyodide compiles its WebAssembly: 'wasm-unsafe-eval' allows that and nothing else
