@@ -7,7 +7,7 @@ import { engineData, system } from "../api.js";
 import { h, link, uid } from "../dom.js";
 import { field, form, submit } from "../forms.js";
 import { appFile } from "../files.js";
-import { lang, pick, tn } from "../i18n.js";
+import { formatDateTime, locale, pick, tn } from "../i18n.js";
 import { actionLabel, commandLabel, roleName } from "../policy.js";
 import { href } from "../router.js";
 import * as store from "../store.js";
@@ -37,7 +37,7 @@ function qualityName(state, id) {
   if (!quality) return "";
   const type = engineData.catalogue.qualities.qualities.find((q) => q.id === quality.type);
   const enterprise = state.enterprises[quality.enterprise]?.name;
-  return `${type?.[lang] ?? ""}${enterprise ? ` (${enterprise})` : ""}`;
+  return `${pick(type)}${enterprise ? ` (${enterprise})` : ""}`;
 }
 
 function personName(state, id) {
@@ -72,12 +72,6 @@ function sentence(t, entry, actor, names) {
     return template.replace(/\{(\w+)\}/g, (whole, name) => values[name]);
   }
   return t("journal.generic", { actor, what: what(entry.command) });
-}
-
-function when(iso) {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(lang === "nl" ? "nl-BE" : "fr-BE", { dateStyle: "short", timeStyle: "medium" });
 }
 
 export const screens = [
@@ -124,12 +118,12 @@ export const screens = [
       h("fieldset", {},
         h("legend", {}, t("journal.filters")),
         field({ name: "who", label: t("journal.who"), type: "select", value: query.who ?? "",
-          options: [any, ...[...actors].sort((a, b) => a[1].localeCompare(b[1], lang)).map(([value, label]) => ({ value, label }))] }),
+          options: [any, ...[...actors].sort((a, b) => a[1].localeCompare(b[1], locale)).map(([value, label]) => ({ value, label }))] }),
         field({ name: "profile", label: t("journal.profile"), type: "select", value: query.profile ?? "",
           options: [any, { value: "none", label: t("journal.no_profile") },
             ...Object.keys(engineData.policy.roles).filter((r) => r !== "person").map((r) => ({ value: r, label: roleName(r) }))] }),
         field({ name: "what", label: t("journal.what"), type: "select", value: query.what ?? "",
-          options: [any, ...[...commands].sort((a, b) => a[1].localeCompare(b[1], lang)).map(([value, label]) => ({ value, label }))] }),
+          options: [any, ...[...commands].sort((a, b) => a[1].localeCompare(b[1], locale)).map(([value, label]) => ({ value, label }))] }),
         field({ name: "whom", label: t("journal.whom"), value: query.whom ?? "", autocomplete: "off", hint: t("journal.whom_hint") }),
         field({ name: "effect", label: t("journal.effect"), type: "select", value: query.effect ?? "",
           options: [any, { value: "write", label: t("journal.effect_write") }, { value: "read", label: t("journal.effect_read") }] })),
@@ -137,13 +131,13 @@ export const screens = [
         link(t("search.clear"), href("/journal"), { class: "md-button" }),
         submit(t("journal.submit"))));
 
-      const needle = (query.whom ?? "").toLocaleLowerCase(lang);
+      const needle = (query.whom ?? "").toLocaleLowerCase(locale);
       const kept = rows.filter(({ entry, whom }) =>
         (!query.who || entry.actor?.person === query.who)
         && (!query.profile || (query.profile === "none" ? !entry.profile : entry.profile?.kind === query.profile))
         && (!query.what || entry.command === query.what)
         && (!query.effect || entry.effect === query.effect)
-        && (!needle || whom.toLocaleLowerCase(lang).includes(needle)));
+        && (!needle || whom.toLocaleLowerCase(locale).includes(needle)));
       const pages = Math.max(1, Math.ceil(kept.length / PAGE_SIZE));
       const page = Math.min(pages, Math.max(1, Number.parseInt(query.page, 10) || 1));
       const shown = kept.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
@@ -159,7 +153,7 @@ export const screens = [
             h("thead", {}, h("tr", {}, [t("journal.when"), t("journal.happened"), t("journal.profile")]
               .map((c) => h("th", { scope: "col" }, c)))),
             h("tbody", {}, shown.map((r) => h("tr", { dataset: { seq: r.entry.seq, command: r.entry.command } },
-              h("td", {}, h("time", { datetime: r.entry.at }, when(r.entry.at))),
+              h("td", {}, h("time", { datetime: r.entry.at }, formatDateTime(r.entry.at, "medium"))),
               h("td", { class: "demo-journal-text" }, r.text), h("td", {}, r.profile)))))) : null,
           pages > 1 ? h("nav", { class: "demo-pager", "aria-label": t("search.pages") },
             page > 1 ? pageLink(page - 1, t("search.previous")) : null,

@@ -5,7 +5,7 @@
 
 import { h, link, uid } from "../dom.js";
 import { field, form, submit } from "../forms.js";
-import { lang, tn } from "../i18n.js";
+import { formatDateTime, pick, tn } from "../i18n.js";
 
 function addressesOf(account) {
   const found = new Map();
@@ -18,20 +18,14 @@ function addressesOf(account) {
   return [...found.values()];
 }
 
-function sentAt(iso) {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(lang === "nl" ? "nl-BE" : "fr-BE", { dateStyle: "short", timeStyle: "short" });
-}
-
 function message(ctx, mail) {
   const { t } = ctx;
   const id = uid("mail");
-  const subject = mail.subject?.[lang] ?? mail.subject?.fr ?? "";
-  const body = mail.body?.[lang] ?? mail.body?.fr ?? "";
+  const subject = pick(mail.subject);
+  const body = pick(mail.body);
   return h("article", { class: "demo-mail demo-block", "aria-labelledby": id, dataset: { mail: mail.id, kind: mail.kind } },
     h("h4", { id }, subject),
-    h("p", { class: "demo-hint" }, t("mailbox.meta", { to: mail.to, sent: sentAt(mail.sent) })),
+    h("p", { class: "demo-hint" }, t("mailbox.meta", { to: mail.to, sent: formatDateTime(mail.sent) })),
     body.split(/\n{2,}/).map((part) => h("p", {}, part)),
     mail.data?.code ? h("p", {}, link(t("mailbox.accept"), ctx.href("/assignments/accept", { code: mail.data.code }),
       { class: "md-button md-button--primary" })) : null);
