@@ -12,6 +12,10 @@ const progress = document.querySelector("[data-engine-progress]");
 const status = document.querySelector("[data-engine-status]");
 const ping = document.querySelector("[data-engine-ping]");
 
+// The answer's time as the page's language writes a number (12,3 in French, Dutch and German).
+const milliseconds = new Intl.NumberFormat(document.documentElement.lang || undefined,
+  { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 const text = (element, key, values = {}) =>
   (element?.dataset[key] ?? "").replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
 
@@ -45,7 +49,7 @@ ping?.addEventListener("submit", async (event) => {
   }
   const started = performance.now();
   const response = await engine.request(ping.dataset.request);
-  const ms = (performance.now() - started).toFixed(1);
+  const ms = milliseconds.format(performance.now() - started);
   output.dataset.ok = String(response.ok);
   output.textContent = text(ping, response.ok ? "textAnswer" : "textRefused", {
     ms,

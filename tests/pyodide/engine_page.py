@@ -3,6 +3,13 @@ page's own client module (the "egov-engine" import map entry), as the screens do
 
 from __future__ import annotations
 
+import html
+import re
+from pathlib import Path
+
+from macros.common import LANGUAGES
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 READY_TIMEOUT_MS = 120_000  # the machine is shared: a generous bound, not a speed check
 REQUEST_JS = """async (request) => {
   const { engine } = await import("egov-engine");
@@ -18,3 +25,18 @@ def start_and_validate(page, path: str = "/demo/") -> dict:
     result = page.evaluate(REQUEST_JS, VALID_NISS)
     assert result["response"]["ok"] is True and result["response"]["data"]["valid"] is True, result
     return result["info"]
+
+
+def site_path(lang: str, path: str = "/") -> str:
+    """A page of the site in a language: the default language (the first) at the root, the others
+    under /<lang>/."""
+    return path if lang == LANGUAGES[0] else f"/{lang}{path}"
+
+
+def page_text(lang: str, page: str, attribute: str) -> str:
+    """A text the runtime's status module shows, as the page's source holds it in a data attribute
+    (docs/<lang>/<page>, e.g. data-text-ready="…")."""
+    source = (DOCS / lang / page).read_text(encoding="utf-8")
+    found = re.search(rf'{re.escape(attribute)}="([^"]*)"', source)
+    assert found, f"docs/{lang}/{page} has no {attribute}"
+    return html.unescape(found.group(1))

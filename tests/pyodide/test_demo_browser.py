@@ -15,20 +15,27 @@ from pathlib import Path
 
 import pytest
 
-from engine_page import READY_TIMEOUT_MS, REQUEST_JS, start_and_validate
+from engine_page import LANGUAGES, READY_TIMEOUT_MS, REQUEST_JS, page_text, site_path, start_and_validate
 from tools import check_pages
 
 pytestmark = pytest.mark.browser
 
-DEMO_PAGES = {"/demo/": "fr", "/nl/demo/": "nl"}
+DEMO_PAGES = {site_path(lang, "/demo/"): lang for lang in LANGUAGES}
 # The integrators' reference page holds the engine's status line and its "ping" form; the demo
 # page itself shows readers one progress bar and one sentence.
-PING_PAGES = {"/reference/demo/": "fr", "/nl/reference/demo/": "nl"}
+PING_PAGES = {site_path(lang, "/reference/demo/"): lang for lang in LANGUAGES}
 RUNTIME_PAGES = {**DEMO_PAGES, **PING_PAGES}
-ANSWER = {"fr": re.compile(r"^Le moteur a répondu en [\d.]+ ms\.$"),
-          "nl": re.compile(r"^De motor antwoordde in [\d.]+ ms\.$")}
 RUNTIME_URL = re.compile(r"runtime/[0-9a-f]{12}/")
-READY_TEXT = {"fr": "Le moteur est prêt.", "nl": "De motor is klaar."}
+
+
+def ready_text(lang: str) -> str:
+    return page_text(lang, "reference/demo.md", "data-text-ready")
+
+
+def answer_pattern(lang: str) -> re.Pattern:
+    """The ping's answer: the page's sentence, its {ms} a number as the language writes it."""
+    before, _, after = page_text(lang, "reference/demo.md", "data-text-answer").partition("{ms}")
+    return re.compile(rf"^{re.escape(before)}\d[\d\s.,]*{re.escape(after)}$")
 
 
 WORKER_URL_JS = """() => {
@@ -60,7 +67,7 @@ def test_demo_engine_answers_through_the_page(open_page, path):
     assert "'unsafe-eval'" not in csp.replace("'wasm-unsafe-eval'", "")
 
     page.wait_for_selector("html[data-engine=ready]", timeout=READY_TIMEOUT_MS)
-    assert page.text_content("[data-engine-status]").strip() == READY_TEXT[lang]
+    assert page.text_content("[data-engine-status]").strip() == ready_text(lang)
     assert page.get_attribute("[data-engine-progress]", "value") == "100"
     # Once ready, the bar and its label are gone from view; the status line remains.
     assert not page.is_visible("[data-engine-progress]")
@@ -71,7 +78,7 @@ def test_demo_engine_answers_through_the_page(open_page, path):
     page.keyboard.press("Enter")
     output = page.wait_for_selector("[data-engine-output][data-ok]")
     assert output.get_attribute("data-ok") == "true"
-    assert ANSWER[lang].match(output.text_content().strip()), output.text_content()
+    assert answer_pattern(lang).match(output.text_content().strip()), output.text_content()
 
     # A request of the protocol through the page's client, answered in the request's language.
     result = page.evaluate(REQUEST_JS, {"command": "engine.validate", "lang": lang,
@@ -94,7 +101,7 @@ def test_no_other_page_downloads_pyodide(site_build, open_page):
     runtime_pages = [p for p in site_build["pages"] if RUNTIME_URL.search(_html(site_build["dir"], p))]
     assert sorted(runtime_pages) == sorted(RUNTIME_PAGES), runtime_pages
     # And in a browser: the home page of each language loads nothing from the runtime.
-    for path in ("/", "/nl/"):
+    for path in (site_path(lang) for lang in LANGUAGES):
         probe = open_page(path)
         requested = []
         probe.page.on("request", lambda r: requested.append(r.url))
@@ -168,7 +175,6 @@ PAGE_SCRIPTS_TIMING_JS = """() => {
 }"""
 # Material has started on the page: its bundle ran and took the page out of its no-JS state.
 MATERIAL_STARTED_JS = "() => typeof window.document$ === 'object' && document.documentElement.classList.contains('js')"
-SEARCH_WORD = {"fr": "gestionnaire", "nl": "beheerder"}
 
 
 def search_finds(page, word: str) -> None:
@@ -193,7 +199,8 @@ def test_material_and_search_index_wait_for_the_engine(open_page, path):
     term = page.locator(".md-content abbr[title]").first
     term.focus()
     page.wait_for_selector(".md-tooltip2--active", timeout=READY_TIMEOUT_MS)
-    search_finds(page, SEARCH_WORD[DEMO_PAGES[path]])
+    # A term of the lexicon on the page, in the page's language: the search of that language finds it.
+    search_finds(page, term.inner_text())
     probe.settle()
     assert not probe.report.problems(), probe.report.problems()
 
@@ -218,7 +225,7 @@ def test_search_works_while_the_engine_loads(browser, site_url):
         assert not page.evaluate(MATERIAL_STARTED_JS), "Material started before the engine or the reader"
         page.keyboard.press("Tab")
         page.wait_for_function(MATERIAL_STARTED_JS, timeout=READY_TIMEOUT_MS)
-        search_finds(page, SEARCH_WORD["nl"])
+        search_finds(page, page.locator(".md-content abbr[title]").first.inner_text())
         assert page.get_attribute("html", "data-engine") == "loading"
 
 
