@@ -6,19 +6,52 @@ names), never typed in a test."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import zlib
 from pathlib import Path
 
 import egov_roles
+import pytest
+
+from macros.common import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
-LANGS = ("fr", "nl")
-PATHS = {"fr": "/demo/", "nl": "/nl/demo/"}
+
+
+def site_path(lang: str, path: str = "/") -> str:
+    """A page of the site in a language: the default language (the first) at the root, the others
+    under /<lang>/."""
+    return path if lang == LANGUAGES[0] else f"/{lang}{path}"
+
+
+PATHS = {lang: site_path(lang, "/demo/") for lang in LANGUAGES}
 LABELS = json.loads((ROOT / "demo" / "web" / "i18n.json").read_text(encoding="utf-8"))
 POLICY = egov_roles.policy_table()
 # The engine starts Pyodide in a worker: generous on a shared two-core machine.
 READY_MS = 90_000
 STEP_MS = 20_000
+
+
+# A flow (a reader's task played through the screens) does the same in every language: what differs
+# is text. Every label exists in every language (test_sources), and every screen is opened in
+# every language at a phone's and an office PC's width, with axe and the plain-words check
+# (test_every_screen, test_accessibility). So a flow runs in ONE language: the languages take
+# turns over a module's flows, from a start fixed by the module's name, so that each language
+# drives flows and a test keeps its language from run to run. Running every flow in every
+# language multiplied the suite's longest part by the number of languages;
+# DEMO_FLOWS_IN_EVERY_LANGUAGE=1 does it (e.g. once after adding a language).
+ALL_FLOWS = os.environ.get("DEMO_FLOWS_IN_EVERY_LANGUAGE") == "1"
+_turns: dict[str, int] = {}
+
+
+def one_language(test):
+    """Parametrize a flow test's `lang` with one site language (see above)."""
+    module = test.__module__.rsplit(".", 1)[-1]
+    turn = _turns.get(module, zlib.crc32(module.encode()))
+    _turns[module] = turn + 1
+    langs = list(LANGUAGES) if ALL_FLOWS else [LANGUAGES[turn % len(LANGUAGES)]]
+    return pytest.mark.parametrize("lang", langs)(test)
 
 
 def label(key: str, lang: str, **params) -> str:

@@ -6,7 +6,7 @@ read by the engine: PEM or DER accepted, anything else refused with the reason."
 from __future__ import annotations
 
 import pytest
-from demo_page import LANGS
+from demo_page import one_language
 from flows import (
     DATASET, HOSTILE, PASSWORD_RULES, assert_nothing_ran, assert_refused, body, certificate_der, form_with, logout,
     pem, send,
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 FILE = ".demo-screen-body input[type=file]"
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_personal_data(demo, lang):
     marie = DATASET["people"]["person-marie"]
     page = demo(lang)
@@ -56,7 +56,7 @@ def rules_shown(page) -> None:
     assert PASSWORD_RULES["specials"] in rules
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_password_change(demo, lang):
     page = demo(lang)
     page.as_profile("person-kevin")
@@ -117,7 +117,7 @@ def choose_file(page, name: str, data: bytes, mime: str = "application/octet-str
     send(form_with(page, "input[type=file]"))
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_certificate_upload(demo, lang):
     page = demo(lang)
     page.as_profile("person-marie")

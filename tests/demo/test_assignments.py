@@ -7,7 +7,7 @@ for a role themself; an RAE is refused the managers' screen."""
 from __future__ import annotations
 
 import pytest
-from demo_page import LANGS, quality_name, rule_text
+from demo_page import one_language, quality_name, rule_text
 from flows import (
     DATASET, HOSTILE, application, assert_denied, assert_nothing_ran, assert_refused, body, email_of, fill_account,
     form_with, logout, new_niss, send, wait_heading,
@@ -29,7 +29,7 @@ def form_of_button(page, label: str):
     return page.page.locator(".demo-screen-body form", has=page.page.get_by_role("button", name=label, exact=True))
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_invitation_by_email_lands_in_the_mailbox_and_is_accepted(demo, lang):
     lotte = email_of("person-lotte")
     page = demo(lang)
@@ -85,7 +85,7 @@ def test_invitation_by_email_lands_in_the_mailbox_and_is_accepted(demo, lang):
     assert page.page.locator("tbody tr", has_text=quality_name("employer_onss", lang)).count() == 1
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_direct_assignment_links_and_the_rae_refused(demo, lang):
     page = demo(lang)
     dialogs = []
@@ -136,7 +136,7 @@ def test_direct_assignment_links_and_the_rae_refused(demo, lang):
     assert dialogs == []
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_my_assignments_email_change_deactivation_and_request(demo, lang):
     page = demo(lang)
     page.as_profile("person-caterina", "role-caterina-user")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from demo_page import LANGS, PATHS
+from demo_page import PATHS, one_language
 from egov_roles import demo_data
 
 from tools.check_pages import wait_until_ready
@@ -42,7 +42,7 @@ def tool(page, key):
     return page.page.locator(".demo-tools").get_by_role("button", name=page.t(key))
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_state_and_session_survive_a_reload_and_reset_starts_again(demo, lang):
     page = demo(lang)
     add_lotte_as_co_rae(page)
@@ -60,7 +60,7 @@ def test_state_and_session_survive_a_reload_and_reset_starts_again(demo, lang):
     assert page.page.locator(".demo-table tbody tr").count() == 2
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_export_then_import_a_json_file(demo, lang, tmp_path):
     page = demo(lang)
     add_lotte_as_co_rae(page)
@@ -79,7 +79,7 @@ def test_export_then_import_a_json_file(demo, lang, tmp_path):
     page.assert_accessible("after import")
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_bad_imports_are_reported_and_change_nothing(demo, lang, tmp_path):
     page = demo(lang)
     page.as_profile("person-julien", "role-julien-rae")
@@ -114,7 +114,7 @@ def test_bad_imports_are_reported_and_change_nothing(demo, lang, tmp_path):
     assert page.page.locator(".demo-table tbody tr").count() == 2
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_share_link_carries_the_state(demo, lang):
     page = demo(lang)
     add_lotte_as_co_rae(page)
@@ -136,7 +136,7 @@ def test_share_link_carries_the_state(demo, lang):
     assert damaged.screen() == "login"
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 @pytest.mark.parametrize(("stored", "problem"), [
     ("{ this is not json", "state.problem.unreadable"),
     (json.dumps({"format": "egov-demo/saved-state", "version": 0, "engine": {}}), "state.problem.older"),

@@ -1,4 +1,4 @@
-"""Every screen of the demo as a reader meets it, in French and Dutch, at a phone's width (390 px)
+"""Every screen of the demo as a reader meets it, in every site language, at a phone's width (390 px)
 and an office PC's (1280 px): nothing scrolls sideways (the page's scrollWidth), no table cell
 is cut off, no developer's word is visible (a rule id, a command or argument name, a {field} left
 unfilled) — refusals included, since several of these screens are refused to the profile that
@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 import pytest
-from demo_page import LANGS, POLICY
+from demo_page import LANGUAGES, POLICY
 
 from egov_roles.identifiers_gen import niss
 
@@ -85,7 +85,7 @@ def visit_every_screen(page, check) -> int:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_screen_fits_speaks_plainly_and_passes_axe(demo, lang, width):
     w, h = WIDTHS[width]
     page = demo(lang, viewport={"width": w, "height": h})

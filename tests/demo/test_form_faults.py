@@ -5,7 +5,7 @@ engine's bound as maxlength (data/field_limits.json, through engine.catalogue)."
 from __future__ import annotations
 
 import pytest
-from demo_page import LANGS
+from demo_page import one_language
 from flows import fill_account, form_with, new_niss, send
 
 from egov_roles import Engine, messages
@@ -18,7 +18,7 @@ LIMITS = CATALOGUE["field_limits"]
 PASSWORD = CATALOGUE["password_rules"]["password"]
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_every_fault_of_the_account_form_comes_at_once(demo, lang):
     page = demo(lang)
     page.as_profile("person-marie")

@@ -7,7 +7,7 @@ and the batch channels. Expected counts come from the engine itself, replaying t
 from __future__ import annotations
 
 import pytest
-from demo_page import LANGS, role_name
+from demo_page import one_language, role_name
 from flows import (
     DATASET, HOSTILE, HOSTILE_FIRST, PASSWORD_RULES, application, assert_denied, assert_nothing_ran, assert_refused,
     body, fill_account, form_with, logout, new_niss, niss_of, send, wait_heading,
@@ -79,7 +79,7 @@ def bulk(page, action: str, roles: list[str]):
     page.page.locator(".demo-confirm").get_by_role("button", name=page.t("form.confirm")).click()
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_users_filters_paging_and_bulk_actions(demo, lang):
     mirror = Mirror()
     page = demo(lang)
@@ -139,7 +139,7 @@ def test_users_filters_paging_and_bulk_actions(demo, lang):
     assert page.page.locator(".demo-screen-body form").count() == 0
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_add_a_new_user_with_the_account_form(demo, lang):
     page = demo(lang)
     dialogs = []
@@ -183,7 +183,7 @@ def test_add_a_new_user_with_the_account_form(demo, lang):
     assert dialogs == []
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_edit_a_user_applications_and_password(demo, lang):
     page = demo(lang)
     page.as_profile("person-marie")
@@ -209,7 +209,7 @@ def test_edit_a_user_applications_and_password(demo, lang):
     page.act(lambda: send(apps), "member-edit")
     page.wait_live(page.t("members.applications_changed", name="Caterina Martini"))
     kept_date = page.page.evaluate("l => new Date('2019-01-15T12:00:00').toLocaleDateString(l)",
-                                   "nl-BE" if lang == "nl" else "fr-BE")
+                                   f"{lang}-BE")
     granted = page.page.locator(".demo-screen-body dl").first.inner_text()
     assert f"{application('dmfa_modification', lang)} ({kept_date})" in granted
     assert application("belcotax", lang) in granted and application("drs", lang) not in granted
@@ -232,7 +232,7 @@ def test_edit_a_user_applications_and_password(demo, lang):
     page.login_password("caterinamartini", "Martini.2025", "profile")
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_co_gl_actions_belong_to_the_gl_and_the_rae(demo, lang):
     page = demo(lang)
     page.as_profile("person-marie")
@@ -277,7 +277,7 @@ def test_co_gl_actions_belong_to_the_gl_and_the_rae(demo, lang):
     page.assert_accessible("co-GL edited by the RAE")
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_quality_detail_and_technical_user(demo, lang):
     page = demo(lang)
     page.as_profile("person-marie")
@@ -308,7 +308,7 @@ def test_quality_detail_and_technical_user(demo, lang):
     assert page.focused("#demo-heading")
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_routing_module_and_batch_channels(demo, lang):
     page = demo(lang)
     page.as_profile("person-marie")

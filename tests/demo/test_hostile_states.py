@@ -16,7 +16,7 @@ import json
 import zlib
 
 import pytest
-from demo_page import LANGS, PATHS
+from demo_page import PATHS, one_language
 from egov_roles import demo_data
 
 from tools.check_pages import wait_until_ready
@@ -134,7 +134,7 @@ def notice(page) -> str:
     return page.page.locator(".demo-notice").inner_text()
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 @pytest.mark.parametrize("case", REFUSED_LINKS)
 def test_a_hostile_share_link_is_refused_and_the_kept_state_stays(demo, lang, case):
     build, words = REFUSED_LINKS[case]
@@ -151,7 +151,7 @@ def test_a_hostile_share_link_is_refused_and_the_kept_state_stays(demo, lang, ca
     assert dialogs == []
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_tour_and_scenario_names_every_object_has_do_not_break_the_panel(demo, lang):
     ui = {"session": None, "scenario": {"name": "__proto__", "since": 0}, "tours": {"constructor": {"since": 0}},
           "tour": "constructor"}
@@ -167,7 +167,7 @@ def test_tour_and_scenario_names_every_object_has_do_not_break_the_panel(demo, l
     assert dialogs == []
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_a_share_link_opened_in_the_running_demo_is_read(demo, lang):
     page = demo(lang)
     dialogs = watch_dialogs(page)
@@ -192,7 +192,7 @@ REFUSE_SAVES_JS = """name => {
 }"""
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 @pytest.mark.parametrize(("error", "key"), [("QuotaExceededError", "state.save_failed_quota"),
                                            ("SecurityError", "state.save_failed")], ids=["quota", "private"])
 def test_a_failed_save_is_said_at_once_and_nothing_claims_to_be_kept(demo, lang, error, key, tmp_path):
@@ -218,7 +218,7 @@ def test_a_failed_save_is_said_at_once_and_nothing_claims_to_be_kept(demo, lang,
     assert dialogs == []
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_a_file_too_large_is_refused_before_it_is_read(demo, lang, tmp_path):
     page = demo(lang)
     before = logged_in(page)
@@ -237,7 +237,7 @@ def test_a_file_too_large_is_refused_before_it_is_read(demo, lang, tmp_path):
 WORKER_FAILS_JS = "() => postMessage({ type: 'failed', message: 'fatal error: RangeError: Maximum call stack size exceeded' })"
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_a_failed_engine_is_said_and_the_kept_state_stays(demo, lang):
     page = demo(lang)
     dialogs = watch_dialogs(page)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from demo_page import LANGS, POLICY, ROOT, quality_name, role_name
+from demo_page import POLICY, ROOT, one_language, quality_name, role_name
 from flows import HOSTILE, assert_denied, assert_nothing_ran, form_with, new_niss, send
 
 pytestmark = pytest.mark.browser
@@ -42,7 +42,7 @@ def column(page, index: int) -> list[str]:
     return page.page.locator(f".demo-journal tbody tr td:nth-child({index})").all_inner_texts()
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_journal_who_what_on_whom(demo, lang):
     page = demo(lang)
     # Someone new logs in with a card whose name is markup (no profile yet).

@@ -6,7 +6,7 @@ an enterprise registered already is refused."""
 from __future__ import annotations
 
 import pytest
-from demo_page import LANGS, role_name
+from demo_page import one_language, role_name
 from flows import (
     DATASET, HOSTILE, assert_nothing_ran, assert_refused, body, fill, fill_account, form_with, new_niss, send,
     wait_heading,
@@ -22,7 +22,7 @@ def other_number(number: str) -> str:
     return number[:-1] + str((int(number[-1]) + 1) % 10)
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_register_a_new_enterprise_and_its_new_rae(demo, lang):
     page = demo(lang, "#/bce")
     assert page.screen() == "bce"
@@ -87,7 +87,7 @@ def test_register_a_new_enterprise_and_its_new_rae(demo, lang):
     assert_nothing_ran(page)
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_legal_representative_designates_themself(demo, lang):
     page = demo(lang)
     # Anne represents an enterprise registered long ago: refused.

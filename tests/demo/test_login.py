@@ -1,11 +1,11 @@
 """Logging in: the shell before the engine, eID persons, username and password, the profile
 choice of a person with several profiles, and the refusals of each (bad password, blocked
-account, blocked profile, bad NISS, unknown card), in French and Dutch."""
+account, blocked profile, bad NISS, unknown card)."""
 
 from __future__ import annotations
 
 import pytest
-from demo_page import LANGS, role_name
+from demo_page import LANGUAGES, one_language, role_name
 from egov_roles import demo_data
 
 pytestmark = pytest.mark.browser
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 PASSWORD = demo_data.DEMO_PASSWORD  # every account of the demo dataset has it
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_interface_shows_before_the_engine_is_ready(demo, lang):
     page = demo(lang)
     shown, engine = (int(page.app.get_attribute(a)) for a in ("data-shown-at", "data-engine-at"))
@@ -25,7 +25,7 @@ def test_interface_shows_before_the_engine_is_ready(demo, lang):
     page.assert_accessible("login")
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_eid_person_with_one_profile_goes_home(demo, lang):
     page = demo(lang)
     page.login_eid("person-marie", "home")
@@ -39,7 +39,7 @@ def test_eid_person_with_one_profile_goes_home(demo, lang):
     page.assert_accessible("home (GL)")
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_several_profiles_are_offered_per_enterprise(demo, lang):
     page = demo(lang)
     page.login_eid("person-caterina", "profile")
@@ -59,7 +59,7 @@ def test_several_profiles_are_offered_per_enterprise(demo, lang):
     assert "Bakkerij Peeters BV" in page.page.locator(".demo-bar").inner_text()
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_password_login_and_its_refusals(demo, lang):
     page = demo(lang)
     form = page.password_form()
@@ -82,7 +82,7 @@ def test_password_login_and_its_refusals(demo, lang):
     assert page.heading() == page.t("home.welcome", name="Julien Simons")
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_blocked_account_and_blocked_profile_are_refused_with_the_rule(demo, lang):
     page = demo(lang)
     # Thomas Laudot's only role is blocked: no login at all.
@@ -100,7 +100,7 @@ def test_blocked_account_and_blocked_profile_are_refused_with_the_rule(demo, lan
     page.choose_profile("role-helene-user2")
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_another_card_new_person_and_bad_niss(demo, lang):
     page = demo(lang)
     card = page.page.locator("form", has=page.page.locator("[name=first_name]"))

@@ -5,7 +5,7 @@ engine's refusal), the rest is left out. An RAE who opens a quality gets the qua
 from __future__ import annotations
 
 import pytest
-from demo_page import LANGS, decide, quality_name, rule_text
+from demo_page import decide, one_language, quality_name, rule_text
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +28,7 @@ def expected(role: str, entries: dict[str, str]) -> dict[str, str]:
     return out
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 @pytest.mark.parametrize(("person", "role_id", "role"), [
     ("person-julien", "role-julien-rae", "rae"),
     ("person-oscar", None, "co_rae"),
@@ -43,7 +43,7 @@ def test_enterprise_menu_follows_the_policy_table(demo, lang, person, role_id, r
     page.assert_accessible(f"home ({role})")
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_denied_entry_shows_the_engines_refusal(demo, lang):
     page = demo(lang)
     page.as_profile("person-anne")  # legal representative only
@@ -57,7 +57,7 @@ def test_denied_entry_shows_the_engines_refusal(demo, lang):
     page.assert_accessible("refused screen")
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_rae_opening_a_quality_gets_its_menu(demo, lang):
     page = demo(lang)
     page.as_profile("person-julien", "role-julien-rae")
@@ -80,7 +80,7 @@ def test_rae_opening_a_quality_gets_its_menu(demo, lang):
     assert error["rule"] == "outside_enterprise"
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_local_manager_home_shows_the_quality(demo, lang):
     page = demo(lang)
     page.as_profile("person-willem")  # co-GL of the employer quality

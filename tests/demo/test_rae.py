@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from demo_page import LANGS, STEP_MS, quality_name, role_name, rule_text
+from demo_page import STEP_MS, one_language, quality_name, role_name, rule_text
 from flows import send
 from egov_roles import Engine, catalogue, demo_data
 from egov_roles.identifiers_gen import niss
@@ -39,7 +39,7 @@ def screen_form(page):
     return page.page.locator(".demo-screen-body form").first
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_activate_a_quality_managed_by_the_rae_himself(demo, lang):
     page = demo(lang)
     page.as_profile("person-julien", "role-julien-rae")
@@ -62,7 +62,7 @@ def test_activate_a_quality_managed_by_the_rae_himself(demo, lang):
     assert quality_name("full_service_secretariat", lang) in names
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_activate_a_quality_with_a_new_local_manager(demo, lang):
     page = demo(lang)
     page.as_profile("person-julien", "role-julien-rae")
@@ -114,7 +114,7 @@ def test_activate_a_quality_with_a_new_local_manager(demo, lang):
     assert quality_name("trustee", lang) in page.page.locator(".demo-bar").inner_text()
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_change_the_local_manager_of_a_quality(demo, lang):
     page = demo(lang)
     page.as_profile("person-julien", "role-julien-rae")
@@ -157,7 +157,7 @@ def test_change_the_local_manager_of_a_quality(demo, lang):
     assert "Lotte Peeters" in row.inner_text()
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_enterprise_detail_and_the_refused_change_of_rae(demo, lang):
     page = demo(lang)
     page.as_profile("person-julien", "role-julien-rae")
@@ -173,7 +173,7 @@ def test_enterprise_detail_and_the_refused_change_of_rae(demo, lang):
     assert role_name("contact_centre", lang) in error["text"]
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_co_rae_add_block_unblock_edit_password_delete(demo, lang):
     page = demo(lang)
     page.as_profile("person-julien", "role-julien-rae")
@@ -249,7 +249,7 @@ def test_co_rae_add_block_unblock_edit_password_delete(demo, lang):
     assert page.page.locator(f"tr[data-role='{role}']").count() == 0
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_a_co_rae_may_not_act_on_co_raes(demo, lang):
     """The co-RAE sees the list with the refusal explained up front: no form to fill first."""
     page = demo(lang)
@@ -294,7 +294,7 @@ CRITERIA = [
 ]
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_user_search_by_each_criterion(demo, lang):
     page = demo(lang)
     page.as_profile("person-julien", "role-julien-rae")
@@ -322,7 +322,7 @@ def test_user_search_by_each_criterion(demo, lang):
     page.assert_accessible("search results")
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_user_search_paging_and_refusal(demo, lang):
     page = demo(lang)
     page.as_profile("person-julien", "role-julien-rae")

@@ -1,8 +1,8 @@
 """Named scenarios (demo/web/scenarios.json, #/scenario/<name>): each one builds against the engine
 in CPython without a refusal and leaves the state it promises (its `expect`, true only once its
 commands ran); the guide's scenario() links point to scenarios that exist, on the same pages in
-both languages, and an unknown name fails the macro; in the browser each scenario opens in French
-and Dutch on its screen, as its person and profile, with its goal shown, and the goal is marked
+every language, and an unknown name fails the macro; in the browser each scenario opens on its
+screen, as its person and profile, with its goal shown, and the goal is marked
 reached once done through the interface; a scenario whose command the engine refuses is
 explained and leaves the previous state in place."""
 
@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from demo_page import LANGS, POLICY, ROOT
+from demo_page import LANGUAGES, POLICY, ROOT, one_language, site_path
 from flows import body, form_with, journal_commands, saved_ui, send, wait_heading, whoami
 
 from egov_roles import Engine, policy, state as engine_state
@@ -63,7 +63,7 @@ def test_reader_can_act_in_the_built_state(name):
 
 def test_goal_names_come_from_the_built_state():
     for name in SCENARIOS:
-        for lang in LANGS:
+        for lang in LANGUAGES:
             text = macro.goal_text(name, lang)
             assert "{" not in text and text.strip(), (name, lang)
     # The invitee's name is not typed anywhere: it is the dataset's.
@@ -123,23 +123,30 @@ def site_links(site: Path) -> dict[str, list[dict]]:
     return out
 
 
+def page_language(page: str) -> str:
+    """The language of a built page (its path relative to the site): its folder, else the default."""
+    first = page.split("/", 1)[0]
+    return first if first in LANGUAGES[1:] else LANGUAGES[0]
+
+
 def test_every_scenario_link_of_the_site_opens_an_existing_scenario(built_site):
-    used = {"fr": {}, "nl": {}}
+    used = {lang: {} for lang in LANGUAGES}
     for page, links in site_links(built_site).items():
+        lang = page_language(page)
         for a in links:
             target, _, fragment = a["href"].partition("#")
             name = re.fullmatch(r"/scenario/([a-z0-9_-]+)", fragment).group(1)
             assert name in SCENARIOS, (page, a["href"])
             demo_page = (built_site / page).parent / target
             assert (demo_page / "index.html").is_file() and demo_page.resolve().name == "demo", (page, a["href"])
-            lang = "nl" if page.startswith("nl/") else "fr"
             # The demo is the page's language.
-            assert demo_page.resolve().parent == (built_site / ("nl" if lang == "nl" else "")).resolve(), (page, a["href"])
+            assert demo_page.resolve() == (built_site / site_path(lang, "/demo/").strip("/")).resolve(), (page, a["href"])
             if "data-scenario" in a:
-                used[lang].setdefault(page.removeprefix("nl/"), set()).add(name)
-    # Guide pages (besides the demo page's own list) use every scenario, in the same places in both languages.
-    assert used["fr"] == used["nl"]
-    assert set().union(*used["fr"].values()) == set(SCENARIOS)
+                used[lang].setdefault(page.removeprefix(f"{lang}/"), set()).add(name)
+    # Guide pages (besides the demo page's own list) use every scenario, in the same places in every language.
+    for lang in LANGUAGES[1:]:
+        assert used[lang] == used[LANGUAGES[0]], lang
+    assert set().union(*used[LANGUAGES[0]].values()) == set(SCENARIOS)
 
 
 # --- in the browser ------------------------------------------------------------------------------
@@ -160,7 +167,7 @@ def open_scenario(page, name: str) -> bool:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_each_scenario_opens_on_its_screen_as_its_profile_with_its_goal(demo, lang):
     page = demo(lang)
     # Something done before: the scenario replaces it (and says so).
@@ -241,7 +248,7 @@ def test_unblock_co_rae_and_reset_password_goals_in_dutch(demo):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_refused_scenario_is_explained_and_the_previous_state_kept(demo, lang):
     page = demo(lang)
     page.as_profile("person-julien", "role-julien-rae")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from demo_page import LANGS
+from demo_page import one_language
 from egov_roles import messages
 from egov_roles.identifiers_gen import niss
 
@@ -27,7 +27,7 @@ def assert_nothing_ran(page) -> None:
     assert found == {"flag": None, "nodes": 0}
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_hostile_names_are_shown_as_text(demo, lang):
     page = demo(lang)
     dialogs = []
@@ -67,7 +67,7 @@ def test_hostile_names_are_shown_as_text(demo, lang):
     assert dialogs == []
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_hostile_addresses_are_shown_as_text(demo, lang):
     page = demo(lang)
     page.as_profile("person-julien", "role-julien-rae")
@@ -83,7 +83,7 @@ def test_hostile_addresses_are_shown_as_text(demo, lang):
     assert_nothing_ran(page)
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_content_security_policy_blocks_inline_scripts(demo, lang):
     page = demo(lang)
     csp = page.page.locator("meta[http-equiv=Content-Security-Policy]").get_attribute("content")

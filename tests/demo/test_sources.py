@@ -1,12 +1,15 @@
-"""Static checks of demo/web: every label the code asks for exists in French and Dutch, no label
-is left unused, and no module builds markup from text (innerHTML and the like)."""
+"""Static checks of demo/web: every label the code asks for exists in every site language, and so
+does every text of the demo's data (journal, tours, scenarios, the screenshots' alt texts), with
+the same {fields}; no label is left unused, no module builds markup from text (innerHTML and the
+like) and no module decides by a language's code what only the language's data may say."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
-from demo_page import LABELS, POLICY
+from demo_page import LABELS, LANGUAGES, POLICY
 
 WEB = Path(__file__).resolve().parents[2] / "demo" / "web"
 SOURCES = {p.relative_to(WEB).as_posix(): p.read_text(encoding="utf-8") for p in sorted(WEB.rglob("*.js"))}
@@ -39,13 +42,51 @@ def used_keys() -> set[str]:
     return keys
 
 
-def test_every_label_used_exists_in_both_languages():
+def fields(text: str) -> list[str]:
+    return sorted(re.findall(r"\{(\w+)\}", text))
+
+
+def language_faults(where: str, entry: dict) -> list[str]:
+    """What a text keyed by language lacks: a site language, a text, a {field} of the first."""
+    faults = [f"{where}: no {lang}" for lang in LANGUAGES if not str(entry.get(lang, "")).strip()]
+    first = fields(entry.get(LANGUAGES[0], ""))
+    faults += [f"{where}: {lang} has the fields {fields(entry[lang])}, {LANGUAGES[0]} {first}"
+               for lang in LANGUAGES[1:] if lang in entry and fields(entry[lang]) != first]
+    return faults
+
+
+def texts_by_language(data, where: str = ""):
+    """Every object of the data keyed by the default language's code, with where it is."""
+    if isinstance(data, dict):
+        if LANGUAGES[0] in data:
+            yield where, data
+            return
+        for key, value in data.items():
+            yield from texts_by_language(value, f"{where}.{key}" if where else key)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from texts_by_language(value, f"{where}[{index}]")
+
+
+def test_every_label_used_exists_in_every_language():
     missing = sorted(k for k in used_keys() if k not in LABELS)
     assert not missing, f"labels missing from i18n.json: {missing}"
-    for key, entry in LABELS.items():
-        assert set(entry) == {"fr", "nl"}, key
-        assert entry["fr"].strip() and entry["nl"].strip(), key
-        assert sorted(re.findall(r"\{(\w+)\}", entry["fr"])) == sorted(re.findall(r"\{(\w+)\}", entry["nl"])), key
+    faults = [f for key, entry in LABELS.items() for f in language_faults(key, entry)]
+    assert not faults, "\n".join(faults)
+
+
+DATA_TEXTS = {"journal.json": 61, "tours.json": 15, "scenarios.json": 10, "tasks.json": 16}
+
+
+def test_every_text_of_the_demo_data_exists_in_every_language():
+    """Journal sentences and command names, tours, scenarios and alt texts: all of them, in every
+    site language (the counts guard the walk itself: it finds every text the files hold)."""
+    faults = []
+    for name, at_least in DATA_TEXTS.items():
+        found = list(texts_by_language(json.loads((WEB / name).read_text(encoding="utf-8"))))
+        assert len(found) >= at_least, (name, len(found))
+        faults += [f for where, entry in found for f in language_faults(f"{name}: {where}", entry)]
+    assert not faults, "\n".join(faults)
 
 
 def test_no_label_is_left_unused():
@@ -64,4 +105,15 @@ def test_no_markup_is_built_from_text():
     comment = re.compile(r"(^|\s)//.*$", re.M)  # comments may name what the code avoids
     offenders = [f"{name}: {m.group(0)}" for name, text in SOURCES.items()
                  for m in pattern.finditer(comment.sub("", text))]
+    assert not offenders, offenders
+
+
+def test_no_module_decides_by_a_language_code():
+    """Languages are data (the page's <html lang>, the keys of i18n.json, Intl's rules for the
+    locale): no `lang === "nl"` branch, no locale written for one language."""
+    pattern = re.compile(r"""(?:lang|language)\s*[!=]==?\s*["'][a-z]{2}["']|["'][a-z]{2}-BE["']|\?\.(?:fr|nl|de)\b""")
+    comment = re.compile(r"(^|\s)//.*$", re.M)
+    runtime = WEB.parent / "runtime"
+    sources = {**SOURCES, **{f"runtime/{p.name}": p.read_text(encoding="utf-8") for p in sorted(runtime.glob("*.js"))}}
+    offenders = [f"{name}: {m.group(0)}" for name, text in sources.items() for m in pattern.finditer(comment.sub("", text))]
     assert not offenders, offenders

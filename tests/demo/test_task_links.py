@@ -1,6 +1,6 @@
 """Links from the guide into the demo (#/task/<id>?person=&profile=, demo/web/tasks.json): every
 task lands on its screen, logged in as the task's person with the task's profile; the query can
-name another person and profile; an unknown task or person is explained, in French and Dutch."""
+name another person and profile; an unknown task or person is explained, in every site language."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ import json
 import pytest
 from urllib.parse import urljoin, urlsplit
 
-from demo_page import LANGS, PATHS, READY_MS, ROOT
+from demo_page import LANGUAGES, PATHS, READY_MS, ROOT, one_language, site_path
 from egov_roles import demo_data
 
 pytestmark = pytest.mark.browser
 
 TASKS = json.loads((ROOT / "demo" / "web" / "tasks.json").read_text(encoding="utf-8"))["tasks"]
 DATASET = demo_data.demo()
-REFERENCE = {"fr": "/reference/demo/", "nl": "/nl/reference/demo/"}
+REFERENCE = {lang: site_path(lang, "/reference/demo/") for lang in LANGUAGES}
 
 
 def full_name(person_id: str) -> str:
@@ -40,11 +40,11 @@ def test_task_table_names_dataset_people_and_profiles():
             assert sum(r["person"] == task["person"] for r in DATASET["roles"].values()) > 1, task_id
         else:
             assert DATASET["roles"][task["profile"]]["person"] == task["person"], task_id
-        assert (ROOT / "docs" / "fr" / task["guide"]).is_file(), task_id
-        assert (ROOT / "docs" / "nl" / task["guide"]).is_file(), task_id
+        for lang in LANGUAGES:
+            assert (ROOT / "docs" / lang / task["guide"]).is_file(), (task_id, lang)
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_task_link_opens_its_screen_as_its_profile(demo, lang):
     page = demo(lang)
     for task_id, task in TASKS.items():
@@ -58,7 +58,7 @@ def test_every_task_link_opens_its_screen_as_its_profile(demo, lang):
     page.assert_accessible()
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_link_names_another_person_and_profile(demo, lang):
     page = demo(lang, "#/task/co_rae.list?person=person-oscar&profile=role-oscar-corae")
     page.page.wait_for_selector("#demo-app[data-screen='co-rae']", timeout=20_000)
@@ -66,7 +66,7 @@ def test_link_names_another_person_and_profile(demo, lang):
     assert (who["person"]["id"], who["profile"]["id"]) == ("person-oscar", "role-oscar-corae")
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@one_language
 def test_unknown_task_or_person_is_explained(demo, lang):
     page = demo(lang)
     page.goto("#/task/no.such.task", "task")
@@ -76,12 +76,10 @@ def test_unknown_task_or_person_is_explained(demo, lang):
     assert page.page.locator("[data-problem=person]").inner_text() == page.t("task.unknown_person")
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_guide_link_opens_the_task_in_the_demo(open_page, lang):
     """From a task page of the guide, the keyboard follows its link into the demo."""
-    from demo_page import READY_MS
-
-    probe = open_page({"fr": "/rae/add-co-rae/", "nl": "/nl/rae/add-co-rae/"}[lang])
+    probe = open_page(site_path(lang, "/rae/add-co-rae/"))
     link = probe.page.locator("a.try-it")
     link.focus()
     probe.page.keyboard.press("Enter")
@@ -91,7 +89,7 @@ def test_guide_link_opens_the_task_in_the_demo(open_page, lang):
     assert not probe.report.problems(), probe.report.problems()
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_reference_page_lists_every_task_link(demo, lang):
     """The integrators' page (reference/demo.md) lists one link per task into the demo page,
     which works from there; the demo page readers land on does not list them."""
