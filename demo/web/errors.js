@@ -9,7 +9,7 @@
 
 import { engineData } from "./api.js";
 import { button, clear, dl, focus, h } from "./dom.js";
-import { lang, t } from "./i18n.js";
+import { pick, t } from "./i18n.js";
 import { clearErrors, findField, labelOf, setFieldError } from "./forms.js";
 import { roleName } from "./policy.js";
 
@@ -29,7 +29,7 @@ function goTo(input) {
 
 // The explanation of a policy rule in the reader's language (the engine's policy export).
 function ruleText(rule) {
-  return engineData.policy?.rules?.[rule]?.[lang] ?? null;
+  return pick(engineData.policy?.rules?.[rule]) || null;
 }
 
 // Every fault of an engine answer: its `errors` list when it gives one, else the error itself.

@@ -279,10 +279,12 @@ export function usernameRules() {
     rules.spaces_allowed ? null : h("li", {}, t("rules.no_spaces")));
 }
 
-export const LANGUAGES = ["fr", "nl", "de", "en"];
+// The languages a person's account may have: the portal's four, as the engine's schema allows them
+// (a domain list, not the site's languages, which are data: i18n.js).
+const ACCOUNT_LANGUAGES = ["fr", "nl", "de", "en"];
 
 export function languageOptions({ empty = false } = {}) {
-  const options = LANGUAGES.map((code) => ({ value: code, label: t(`language.${code}`) }));
+  const options = ACCOUNT_LANGUAGES.map((code) => ({ value: code, label: t(`language.${code}`) }));
   return empty ? [{ value: "", label: t("form.any") }, ...options] : options;
 }
 

@@ -4,7 +4,7 @@
 // (and, marked, what it will refuse with its own explanation).
 
 import { engineData } from "./api.js";
-import { lang } from "./i18n.js";
+import { lang, languages, pick } from "./i18n.js";
 
 function action(id) {
   return engineData.policy?.actions.find((a) => a.id === id) ?? null;
@@ -22,7 +22,7 @@ export function decide(role, actionId) {
 
 export function actionLabel(actionId) {
   const entry = action(actionId);
-  return entry ? entry[lang] : actionId;
+  return entry ? pick(entry) : actionId;
 }
 
 // Role names as the policy table gives them ("rae" -> "Responsable Accès Entreprise (RAE)");
@@ -30,8 +30,8 @@ export function actionLabel(actionId) {
 export function roleName(role, { short = false } = {}) {
   const policy = engineData.policy;
   const entry = policy?.roles[role];
-  if (entry) return short ? entry[`short_${lang}`] : entry[lang];
-  return policy?.outside_actors?.[role]?.[lang] ?? role;
+  if (entry) return short ? entry[`short_${lang}`] ?? entry[`short_${languages[0]}`] : pick(entry);
+  return pick(policy?.outside_actors?.[role]) || role;
 }
 
 // The engine's refusal of `actionId` to `role`, written from the policy table before anything is
@@ -41,7 +41,7 @@ export function refusal(role, actionId) {
   const entry = action(actionId);
   const rule = entry?.deny?.[role];
   if (!rule) return null;
-  const text = engineData.policy.rules[rule]?.[lang] ?? "";
+  const text = pick(engineData.policy.rules[rule]);
   const instead = entry.instead ?? Object.keys(entry.allow);
   return { code: "forbidden", rule, message: text, instead, field: null };
 }
@@ -51,5 +51,5 @@ export function refusal(role, actionId) {
 export function commandLabel(command) {
   const spec = engineData.commands.get(command);
   if (spec?.action) return actionLabel(spec.action);
-  return spec?.description?.[lang] ?? "";
+  return pick(spec?.description);
 }

@@ -5,7 +5,7 @@
 
 import { engineData, request, system } from "./api.js";
 import { appFile } from "./files.js";
-import { lang, pick, t } from "./i18n.js";
+import { pick, t } from "./i18n.js";
 import { own } from "./own.js";
 import * as store from "./store.js";
 
@@ -71,7 +71,7 @@ export async function goalText(spec) {
       values[key] = checked.ok && checked.data.valid ? checked.data.formatted : "?";
     } else if (ref.quality_type) {
       const type = engineData.catalogue.qualities.qualities.find((q) => q.id === ref.quality_type);
-      values[key] = type?.[lang] ?? ref.quality_type;
+      values[key] = pick(type) || ref.quality_type;
     }
   }
   return pick(spec.goal).replace(/\{(\w+)\}/g, (whole, name) => values[name] ?? whole);

@@ -6,7 +6,7 @@
 import { engineData } from "../api.js";
 import { button, dl, h, link, uid } from "../dom.js";
 import { field, form, submit } from "../forms.js";
-import { lang } from "../i18n.js";
+import { pick } from "../i18n.js";
 import { glArgument, glChoice, glSummary, sendWithGl } from "./gl-designation.js";
 
 function qualityType(id) {
@@ -15,17 +15,17 @@ function qualityType(id) {
 
 function applicationNames(type) {
   const apps = engineData.catalogue.qualities.applications;
-  return type.applications.map((a) => apps[a]?.[lang] ?? a);
+  return type.applications.map((a) => pick(apps[a]) || a);
 }
 
 function identifierLabel(kind) {
-  return engineData.catalogue.qualities.identifier_kinds[kind][lang];
+  return pick(engineData.catalogue.qualities.identifier_kinds[kind]);
 }
 
 // The inputs for the type's own activation fields (catalogue: digits, date, enterprise_number).
 function typeFields(type) {
   return type.fields.map((f) => field({
-    name: `fields.${f.id}`, label: f[lang], required: f.required, paths: [`fields.${f.id}`],
+    name: `fields.${f.id}`, label: pick(f), required: f.required, paths: [`fields.${f.id}`],
     type: f.type === "date" ? "date" : "text",
     inputmode: f.type === "digits" || f.type === "enterprise_number" ? "numeric" : null,
     validate: f.type === "enterprise_number" ? "enterprise_number" : null,
@@ -116,7 +116,7 @@ export const screens = [
       },
       h("fieldset", {},
         h("legend", {}, t("activate.identification")),
-        dl([[t("home.quality"), type[lang]]]),
+        dl([[t("home.quality"), pick(type)]]),
         identifier,
         typeFields(type),
         field({ name: "email", label: t("activate.email"), type: "email", paths: ["email"], validate: "email",

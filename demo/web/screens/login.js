@@ -6,14 +6,14 @@
 import { engineData, request, system } from "../api.js";
 import { h, uid } from "../dom.js";
 import { field, form, submit } from "../forms.js";
-import { lang } from "../i18n.js";
+import { locale, pick } from "../i18n.js";
 import { roleName } from "../policy.js";
 import * as session from "../session.js";
 
 function qualityName(state, qualityId) {
   const quality = state.qualities[qualityId];
   const type = engineData.catalogue.qualities.qualities.find((q) => q.id === quality?.type);
-  return type ? type[lang] : "";
+  return pick(type);
 }
 
 // "RAE (S.A. Demo N.V.), GL — Employeur ONSS (S.A. Demo N.V.), blocked …" from the exported state.
@@ -95,7 +95,7 @@ export const screens = [
       }
       const state = exported.data;
       const people = Object.values(state.people)
-        .sort((a, b) => a.name.localeCompare(b.name, lang) || a.first_name.localeCompare(b.first_name, lang));
+        .sort((a, b) => a.name.localeCompare(b.name, locale) || a.first_name.localeCompare(b.first_name, locale));
 
       const eidId = uid("eid");
       const cards = h("ul", { class: "demo-people" }, people.map((person) => {

@@ -6,7 +6,7 @@
 import { engineData } from "../api.js";
 import { button, focus, h, link, uid } from "../dom.js";
 import { field, languageOptions } from "../forms.js";
-import { formatDate, lang } from "../i18n.js";
+import { formatDate, pick } from "../i18n.js";
 import { roleName } from "../policy.js";
 
 // Kinds of members a local manager acts on; the GL is designated by the RAE (quality.designate_gl).
@@ -22,7 +22,7 @@ export function qualityType(typeId) {
 }
 
 export function applicationName(id) {
-  return engineData.catalogue.qualities.applications[id]?.[lang] ?? id;
+  return pick(engineData.catalogue.qualities.applications[id]) || id;
 }
 
 // The secured applications of a quality type as options [{value, label}].

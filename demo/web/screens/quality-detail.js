@@ -4,7 +4,7 @@
 
 import { dl, h, uid } from "../dom.js";
 import { field, form, submit } from "../forms.js";
-import { formatDate, lang } from "../i18n.js";
+import { formatDate, pick } from "../i18n.js";
 import { qualityType } from "./members.js";
 
 function detailPath(quality) {
@@ -52,7 +52,7 @@ function editForm(ctx, quality) {
   field({ name: "email", label: t("detail.email"), type: "email", value: quality.email ?? "", paths: ["email"],
     validate: "email", autocomplete: "off", hint: t("detail.email_hint") }),
   quality.fields.map((f) => field({
-    name: `fields.${f.id}`, label: specs.get(f.id)?.[lang] ?? f.label, value: f.value ?? "", paths: [`fields.${f.id}`],
+    name: `fields.${f.id}`, label: pick(specs.get(f.id)) || f.label, value: f.value ?? "", paths: [`fields.${f.id}`],
     type: f.type === "date" ? "date" : "text", autocomplete: "off",
     inputmode: f.type === "digits" || f.type === "enterprise_number" ? "numeric" : null,
   })),

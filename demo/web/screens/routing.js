@@ -8,14 +8,14 @@
 import { engineData } from "../api.js";
 import { append, dl, h, uid } from "../dom.js";
 import { field, form, radios, submit } from "../forms.js";
-import { formatDate, lang } from "../i18n.js";
+import { formatDate, pick } from "../i18n.js";
 
 function routingPath(quality) {
   return `/quality/${encodeURIComponent(quality)}/routing`;
 }
 
 function channelKindName(kind) {
-  return engineData.catalogue.qualities.batch_channels[kind]?.[lang] ?? kind;
+  return pick(engineData.catalogue.qualities.batch_channels[kind]) || kind;
 }
 
 function channelLabel(t, channelId, channels) {
@@ -31,7 +31,7 @@ async function formattedNumber(ctx, number) {
 
 function procurationLabel(ctx, p, number) {
   const names = engineData.catalogue.qualities.declarations;
-  const covers = p.declarations.map((d) => names[d]?.[lang] ?? d).join(", ");
+  const covers = p.declarations.map((d) => pick(names[d]) || d).join(", ");
   return ctx.t("routing.procuration_label", { name: p.mandatary_name, number, declarations: covers });
 }
 

@@ -6,7 +6,7 @@
 import { engineData } from "../api.js";
 import { h, link, uid } from "../dom.js";
 import { field, form, languageOptions, submit } from "../forms.js";
-import { lang, tn } from "../i18n.js";
+import { pick, tn } from "../i18n.js";
 import { roleName } from "../policy.js";
 import { href } from "../router.js";
 import { memberPath } from "./members.js";
@@ -27,7 +27,7 @@ const PAGE_SIZE = 10;
 function applicationsOf(qualityType) {
   const type = engineData.catalogue.qualities.qualities.find((q) => q.id === qualityType);
   const names = engineData.catalogue.qualities.applications;
-  return (type?.applications ?? []).map((id) => ({ value: id, label: names[id]?.[lang] ?? id }));
+  return (type?.applications ?? []).map((id) => ({ value: id, label: pick(names[id]) || id }));
 }
 
 export const screens = [
