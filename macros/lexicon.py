@@ -5,12 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .common import LANGUAGES, load_data, page_language
+from .common import LANGUAGES, fact, load_data, page_language, texts
 
-LABELS = {
-    "fr": {"abbr": "Abréviation", "current": "Nom actuel", "former": "Ancien nom", "related": "Voir aussi"},
-    "nl": {"abbr": "Afkorting", "current": "Huidige naam", "former": "Vroegere naam", "related": "Zie ook"},
-}
 
 
 def entries() -> list[dict]:
@@ -36,7 +32,7 @@ def hover_text(entry: dict, lang: str) -> str:
     item = entry[lang]
     text = f"{item['term']}: {_one_line(item['definition'])}"
     if item.get("current"):
-        text += f" ({LABELS[lang]['current']}: {item['current']})"
+        text += f" ({texts(lang, 'lexicon')['current']}: {item['current']})"
     return text
 
 
@@ -54,7 +50,8 @@ def abbreviations(lang: str) -> list[tuple[str, str]]:
 
 def lexicon_page(lang: str) -> str:
     """Markdown of the whole lexicon, sorted by term in the page language."""
-    labels = LABELS[lang]
+    labels = texts(lang, "lexicon")
+    colon = fact(lang, "colon")
     by_id = {e["id"]: e for e in entries()}
     out = []
     for entry in sorted(by_id.values(), key=lambda e: e[lang]["term"].casefold()):
@@ -64,12 +61,12 @@ def lexicon_page(lang: str) -> str:
         out.append(_one_line(item["definition"]) + "\n")
         facts = []
         if item.get("current"):
-            facts.append(f"{labels['current']} : {item['current']}" if lang == "fr" else f"{labels['current']}: {item['current']}")
+            facts.append(f"{labels['current']}{colon} {item['current']}")
         if item.get("former"):
-            facts.append(f"{labels['former']} : {item['former']}" if lang == "fr" else f"{labels['former']}: {item['former']}")
+            facts.append(f"{labels['former']}{colon} {item['former']}")
         if entry.get("related"):
             links = ", ".join(f"[{by_id[r][lang]['term']}](#term-{r})" for r in entry["related"])
-            facts.append(f"{labels['related']} : {links}" if lang == "fr" else f"{labels['related']}: {links}")
+            facts.append(f"{labels['related']}{colon} {links}")
         if facts:
             out.append("\n".join(f"- {f}" for f in facts) + "\n")
     return "\n".join(out)
@@ -77,7 +74,8 @@ def lexicon_page(lang: str) -> str:
 
 def current_names_table(lang: str) -> str:
     """Markdown table: the guide's (seed) name of each renamed term and its current public name."""
-    head = {"fr": ("Nom dans ce guide", "Nom actuel"), "nl": ("Naam in deze gids", "Huidige naam")}[lang]
+    labels = texts(lang, "lexicon")
+    head = (labels["guide_name"], labels["current"])
     rows = [f"| {head[0]} | {head[1]} |", "| --- | --- |"]
     for entry in entries():
         item = entry[lang]
