@@ -84,6 +84,14 @@ def in_language(path: str, lang: str) -> str:
     return home(lang) + rest
 
 
+def built_pages(site: Path, lang: str) -> list[Path]:
+    """The HTML files of one language in a built site (the default's: all but the others' folders)."""
+    if prefix(lang):
+        return sorted((site / prefix(lang)).rglob("*.html"))
+    others = [site / prefix(other) for other in OTHERS]
+    return sorted(p for p in site.rglob("*.html") if not any(o in p.parents for o in others))
+
+
 @lru_cache(maxsize=1)
 def facts() -> dict[str, dict]:
     """data/languages.yml: per language, its locale, punctuation and the site code's own texts."""

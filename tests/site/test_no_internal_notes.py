@@ -10,23 +10,18 @@ from pathlib import Path
 
 import pytest
 
+from tools.languages import LANGUAGES, built_pages
+
 # Per language: phrases that speak of our sources or our unfinished work, never to the reader.
 INTERNAL = {
     "fr": r"\bla source (?:cite|ne |décrit|montre|dit)|\bles sources?\b|\bscann?(?:é|ée|és|ées)?\b|"
           r"viendront compléter|documentation d'origine|\bla seed\b|\bTODO\b",
     "nl": r"\bde bron (?:noemt|toont|beschrijft|zegt)|\bde bronnen\b|\bscan\b|\bingescand|"
           r"zullen deze pagina aanvullen|oorspronkelijke documentatie|\bTODO\b",
+    "de": r"\bdie Quelle (?:nennt|zeigt|beschreibt|sagt|erwähnt)|\b(?:die|den|der) Quellen\b|\bScans?\b|"
+          r"\b(?:ein)?gescannt|werden diese Seite ergänzen|ursprünglichen? Dokumentation|\bTODO\b",
 }
-LANGS = tuple(INTERNAL)
-SECOND = {"nl": "nl"}
 TAG = re.compile(r"<script\b.*?</script>|<style\b.*?</style>|<[^>]+>", re.S | re.I)
-
-
-def pages_of(site: Path, lang: str) -> list[Path]:
-    if lang in SECOND:
-        return sorted((site / SECOND[lang]).rglob("*.html"))
-    skip = {site / other for other in SECOND.values()}
-    return sorted(p for p in site.rglob("*.html") if not any(s in p.parents for s in skip))
 
 
 def visible_text(page: Path) -> str:
@@ -36,12 +31,17 @@ def visible_text(page: Path) -> str:
 def test_the_phrases_are_caught():
     assert re.search(INTERNAL["fr"], "Pour cet employeur, la source cite par exemple", re.I)
     assert re.search(INTERNAL["nl"], "De bron toont geen apart scherm", re.I)
+    assert re.search(INTERNAL["de"], "Die Quelle zeigt keinen eigenen Bildschirm", re.I)
 
 
-@pytest.mark.parametrize("lang", LANGS)
+def test_every_site_language_has_its_phrases():
+    assert set(INTERNAL) >= set(LANGUAGES), f"no phrases for {sorted(set(LANGUAGES) - set(INTERNAL))}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_internal_note_on_a_public_page(built_site, lang):
     found = []
-    pages = pages_of(built_site, lang)
+    pages = built_pages(built_site, lang)
     assert pages, f"no built page for {lang}"
     for page in pages:
         for match in re.finditer(INTERNAL[lang], visible_text(page), re.I):

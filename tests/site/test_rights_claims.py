@@ -104,10 +104,16 @@ RESTRICTION = {
                      r"\b(?:kan|kunnen|mag|mogen) (?:geen|niets)\b|"
                      r"\b(?:kan|kunnen|mag|mogen)\b[^.;|]{0,60}\bniet (?:toevoegen|aanwijzen|blokkeren|beheren|"
                      r"wijzigen|doen|activeren|aanstellen|vervangen)\b", re.I),
+    "de": re.compile(r"\bnur (?:(?:der|die|den|dem|ein|eine|einen) (?:VZU|Co-VZU|HZV|lokale|gesetzliche|Benutzer|"
+                     r"Kontaktzentrum|Verantwortliche)|Sie|er)\b|\bvorbehalten\b|\bniemand kann\b|"
+                     r"\bnicht einmal (?:der|die|ein|eine)\b|\b(?:kann|können|darf|dürfen) (?:kein|keine|keinen|nichts)\b|"
+                     r"\b(?:kann|können|darf|dürfen)\b[^.;|]{0,60}\bnicht (?:hinzufügen|benennen|sperren|verwalten|"
+                     r"ändern|tun|aktivieren|ernennen|ersetzen)\b", re.I),
 }
 ROLE = {
     "fr": re.compile(r"\b(?:co-)?RAE\b|\b(?:co-)?GL\b|Gestionnaire Local|représentant légal|\bUtilisateurs?\b"),
     "nl": re.compile(r"\b(?:co-)?VTE\b|lokale beheerder|wettelijke vertegenwoordiger|\bgebruikers?\b", re.I),
+    "de": re.compile(r"\b(?:Co-)?VZU\b|\b(?:Co-)?HZV\b|lokaler? (?:Co-)?Verwalter|gesetzliche[rn]? Vertreter|\bBenutzer\b"),
 }
 GENERATED = re.compile(r"\{\{\s*(?:claim|who_may|rights_matrix)\(")
 
@@ -146,3 +152,17 @@ def test_every_restriction_sentence_is_claimed(lang):
     assert not unclaimed, (
         "sentences that say who may not do something without a {{ claim(...) }} or a generated box:\n"
         + "\n".join(unclaimed))
+
+
+RESTRICTION_SAMPLES = {
+    "fr": "Seul le RAE peut ajouter un co-RAE.",
+    "nl": "Alleen de VTE kan een co-VTE toevoegen.",
+    "de": "Nur der VZU kann einen Co-VZU hinzufügen.",
+}
+
+
+def test_every_language_has_restriction_words_that_catch_a_restriction():
+    missing = [lang for lang in LANGUAGES if lang not in RESTRICTION or lang not in ROLE]
+    assert not missing, f"no restriction or role words for {missing} (RESTRICTION, ROLE above)"
+    for lang, sample in RESTRICTION_SAMPLES.items():
+        assert RESTRICTION[lang].search(sample) and ROLE[lang].search(sample), lang

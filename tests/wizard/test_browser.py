@@ -9,19 +9,23 @@ import re
 import pytest
 from wizard_html import url_path
 
+from macros import wizard_tree
 from tools.check_pages import PageProbe, run_axe, wait_until_ready
+from tools.languages import LANGUAGES
 
 pytestmark = pytest.mark.browser
 
-LANGS = ("fr", "nl")
+LANGS = LANGUAGES
 # One page of each kind; the profile and answer are ones with notes, external links and next steps.
 SAMPLES = ["start", "legal-representative", "legal-representative/activate-quality", "about", "questions"]
-LABELS = {
-    "fr": {"rae": "Responsable Accès Entité (RAE)", "back": "Retour", "home": "Début de l'assistant",
-           "definitions": "Définitions des profils"},
-    "nl": {"rae": "Verantwoordelijke Toegang Entiteit (VTE)", "back": "Terug", "home": "Begin van de wizard",
-           "definitions": "Definities van de profielen"},
-}
+
+
+def labels_of(lang: str) -> dict[str, str]:
+    """What a reader clicks, as data/wizard.yml words it in the language."""
+    tree = wizard_tree.tree()
+    ui = tree["ui"][lang]
+    rae = next(p for p in tree["profiles"] if p["id"] == "rae")
+    return {"rae": rae[lang]["name"], "back": ui["back"], "home": ui["home"], "definitions": ui["definitions"]}
 
 
 def no_problems(probe: PageProbe) -> None:
@@ -50,7 +54,7 @@ def test_page_is_clean_and_accessible(browser, site_url, lang, node_id):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_interactive_wizard_click_through_back_and_home(browser, site_url, lang):
-    labels = LABELS[lang]
+    labels = labels_of(lang)
     with PageProbe(browser, site_url) as probe:
         page = probe.open(url_path("start", lang))
         # A marker on the window survives only if steps load in place (no new document).
@@ -69,7 +73,7 @@ def test_interactive_wizard_click_through_back_and_home(browser, site_url, lang)
         assert steps.count() == 3
         assert steps.nth(2).locator("[aria-current=step]").count() == 1
         # the language switch follows the step
-        other = "nl" if lang == "fr" else "fr"
+        other = LANGUAGES[(LANGUAGES.index(lang) + 1) % len(LANGUAGES)]  # the next language
         switch = page.locator(f".md-header a[hreflang={other}]").get_attribute("href")
         assert page.evaluate("h => new URL(h, location.href).pathname", switch) == url_path("rae/activate-quality", other)
         # announced to screen readers
@@ -95,7 +99,7 @@ def test_interactive_wizard_click_through_back_and_home(browser, site_url, lang)
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_interactive_wizard_with_the_keyboard_only(browser, site_url, lang):
-    labels = LABELS[lang]
+    labels = labels_of(lang)
     with PageProbe(browser, site_url) as probe:
         page = probe.open(url_path("start", lang))
         active = "() => document.activeElement"
@@ -137,7 +141,7 @@ def test_interactive_wizard_with_the_keyboard_only(browser, site_url, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_shared_address_opens_that_step(browser, site_url, lang):
-    labels = LABELS[lang]
+    labels = labels_of(lang)
     with PageProbe(browser, site_url) as probe:
         page = probe.open(url_path("user/request-assignment", lang))
         page.wait_for_selector(".wizard-toolbar")
@@ -150,7 +154,7 @@ def test_a_shared_address_opens_that_step(browser, site_url, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_wizard_works_without_javascript(browser, site_url, lang):
-    labels = LABELS[lang]
+    labels = labels_of(lang)
     with PageProbe(browser, site_url, java_script_enabled=False) as probe:
         page = probe.open(url_path("start", lang), wait_ready=False)
         assert page.locator(".wizard-toolbar").count() == 0  # the plain pages
