@@ -64,5 +64,5 @@ def test_the_check_finds_a_variant():
         assert any(re.search(item["word"], blank(item.get("except"), prose(sample)))
                    for item in avoid_list(lang)), lang
     right = "Tapez votre nom\n  d'utilisateur, puis « Ajouter un utilisateur »."
-    assert prose("Klicken Sie auf „Benutzer hinzufügen“.").strip() == "Klicken Sie auf"
+    assert "Benutzer" not in prose("Klicken Sie auf „Benutzer hinzufügen“.")  # a German screen label
     assert not any(re.search(item["word"], blank(item.get("except"), prose(right))) for item in avoid_list("fr"))
