@@ -1,5 +1,5 @@
-"""What a site language still lacks: pages, navigation titles, data texts, engine messages, demo
-labels. One list per language, each item naming the file and the place of the hole.
+"""What a site language still lacks: pages, navigation titles, data texts, engine messages and
+command reference, demo labels and screenshots. One list per language, each item naming the file and the place of the hole.
 
     uv run --frozen python -m tools.language_check de     # prints what German lacks
     uv run --frozen python -m tools.language_check        # every configured language
@@ -25,6 +25,7 @@ from tools.languages import DEFAULT, LANGUAGES, ROOT, entry, facts, i18n_languag
 DOCS = ROOT / "docs"
 ENGINE_DATA = ROOT / "demo" / "engine" / "src" / "egov_roles" / "data"
 DEMO_WEB = ROOT / "demo" / "web"
+SCREENS = DOCS / "assets" / "screens"
 # The files whose language blocks must be complete (texts keyed by language). The password rules
 # sentences are in data/languages.yml (`password_rules`); password_rules.json holds figures only.
 DATA_FILES = (
@@ -165,15 +166,25 @@ def missing_data(lang: str) -> list[str]:
 
 
 def missing_messages(lang: str) -> list[str]:
-    """The engine's message templates (egov_roles.messages: module-level tables keyed by language)."""
+    """The engine's message templates (egov_roles.messages: module-level tables keyed by language)
+    and its command reference (descriptions of the commands and their arguments)."""
+    import egov_roles
     from egov_roles import messages
 
     tables = {name: value for name, value in vars(messages).items() if name.isupper() and isinstance(value, dict)}
-    return language_holes(tables, lang, "egov_roles.messages")
+    return (language_holes(tables, lang, "egov_roles.messages")
+            + language_holes(egov_roles.command_catalogue(), lang, "egov_roles.command_catalogue()"))
+
+
+def missing_screens(lang: str) -> list[str]:
+    """The demo's screenshot of every task, in the language (`make screenshots` takes them)."""
+    tasks = _load(DEMO_WEB / "tasks.json")["tasks"]
+    return [f"{SCREENS.relative_to(ROOT).as_posix()}/{lang}/{task}.webp: screenshot missing (make screenshots)"
+            for task in tasks if not (SCREENS / lang / f"{task}.webp").is_file()]
 
 
 CHECKS: tuple[Callable[[str], list[str]], ...] = (
-    missing_config, missing_nav_translations, missing_pages, missing_data, missing_messages,
+    missing_config, missing_nav_translations, missing_pages, missing_data, missing_messages, missing_screens,
 )
 
 
