@@ -4,7 +4,7 @@ engine's policy table.
 Such a sentence is either generated from the policy (`who_may`, `rights_matrix`) or carries a
 `{{ claim(...) }}` (macros/claims.py). Here:
 - every claim of every page, in every language, is checked against the policy;
-- twin pages carry the same claims (the French and the Dutch say the same thing);
+- twin pages carry the same claims (every language says the same thing);
 - a block of prose that states a restriction about a role ("seul le GL…", "alleen de VTE…")
   carries a claim or a generated box, so that a new rights sentence cannot slip in unchecked.
 """
