@@ -65,7 +65,7 @@ def invite(ctx, email, applications: list, quality=None, niss=None):
     inv = _new_invitation(ctx, q, "email", apps, email=email, niss=niss, days=settings()["invitation_validity_days"])
     ent = ctx.state["enterprises"][q["enterprise"]]
     ctx.send_mail(email, "invitation", {"manager": f"{ctx.person['first_name']} {ctx.person['name']}",
-                                        "quality": {lang: catalogue.name(q["type"], lang) for lang in ("fr", "nl")},
+                                        "quality": {lang: catalogue.name(q["type"], lang) for lang in messages.LANGUAGES},
                                         "enterprise": ent["name"], "code": inv["code"], "expires": inv["expires"]},
                   data={"invitation": inv["id"], "code": inv["code"]})
     return views.invitation(inv, ctx.today)
@@ -197,8 +197,8 @@ def request_deactivation(ctx, role):
     where = ctx.state["enterprises"][r["enterprise"]]["name"]
     ctx.send_mail(_manager_email(ctx, r), "deactivation_request",
                   {"person": f"{ctx.person['first_name']} {ctx.person['name']}",
-                   "role": {lang: policy.role_name(r["kind"], lang) for lang in ("fr", "nl")},
-                   "quality": {lang: catalogue.name(quality["type"], lang) if quality else where for lang in ("fr", "nl")}})
+                   "role": {lang: policy.role_name(r["kind"], lang) for lang in messages.LANGUAGES},
+                   "quality": {lang: catalogue.name(quality["type"], lang) if quality else where for lang in messages.LANGUAGES}})
     ctx.note_target(enterprise=r["enterprise"], quality=r["quality"])
     delete_role(ctx, r)
     return {"role": role, "deactivated": True}

@@ -3,7 +3,7 @@ batch channels of structured messages."""
 
 from __future__ import annotations
 
-from .. import catalogue, validators, views
+from .. import catalogue, messages, validators, views
 from ..errors import EngineError, FieldError
 from .common import target_role
 from .enterprise import quality_fields
@@ -20,7 +20,7 @@ def _quality(ctx, quality):
 
 
 def _routing_view(ctx, q: dict) -> list[dict]:
-    lang = ctx.lang if ctx.lang == "nl" else "fr"
+    lang = messages.language(ctx.lang)
     out = []
     for decl, setting in q["routing"].items():
         recipient = dict(setting["recipient"])
@@ -42,7 +42,7 @@ def view(ctx, quality=None):
 
 
 def _detail(ctx, q: dict) -> dict:
-    lang = ctx.lang if ctx.lang == "nl" else "fr"
+    lang = messages.language(ctx.lang)
     qtype = catalogue.quality_type(q["type"])
     gl = next((r for r in ctx.state["roles"].values() if r["kind"] == "gl" and r["quality"] == q["id"]), None)
     tech = ctx.state["roles"].get(q["technical_user"]) if q["technical_user"] else None

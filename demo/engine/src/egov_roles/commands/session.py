@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .. import passwords, validators, views
+from .. import messages, passwords, validators, views
+from ..schema import LANGUAGES
 from ..errors import EngineError
 from .common import find_person_by_niss, find_person_by_username, roles_of
 from .registry import Arg, command
@@ -50,7 +51,7 @@ def login(ctx, method, niss=None, name=None, first_name=None, username=None, pas
                 raise EngineError("unknown_person", field="niss")
             pid = ctx.new_id("people", "person")
             person = {"id": pid, "niss": number, "name": name.strip(), "first_name": first_name.strip(), "title": None,
-                      "language": ctx.lang if ctx.lang in ("fr", "nl", "de", "en") else "fr", "email": None,
+                      "language": ctx.lang if ctx.lang in LANGUAGES else messages.DEFAULT, "email": None,
                       "local_email": None, "username": None, "password": None, "certificate": None,
                       "created": ctx.today, "modified": None}
             ctx.tx.set(ctx.state["people"], pid, person)
