@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import egov_roles
+from egov_roles import messages
 from egov_roles.commands import COMMANDS
 
 from engine_helpers import Client, make_engine, session_for
@@ -100,10 +101,10 @@ def test_catalogue_is_introspectable(client):
     names = {c["name"] for c in data["commands"]}
     assert names == set(COMMANDS)
     for cmd in data["commands"]:
-        assert cmd["description"]["fr"] and cmd["description"]["nl"], cmd["name"]
+        assert all(cmd["description"][lang] for lang in messages.LANGUAGES), cmd["name"]
         for arg in cmd["args"]:
             assert arg["type"] in ("string", "integer", "boolean", "object", "string_list", "object_list")
-            assert arg["description"]["fr"] and arg["description"]["nl"], (cmd["name"], arg["name"])
+            assert all(arg["description"][lang] for lang in messages.LANGUAGES), (cmd["name"], arg["name"])
     assert data["schema_version"] == egov_roles.SCHEMA_VERSION
 
 

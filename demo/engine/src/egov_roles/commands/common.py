@@ -14,6 +14,8 @@ PERSON_DOC = {
           "language (fr, nl, de, en), local_email, username, password. {\"self\": true} désigne vous-même.",
     "nl": "Persoon: {\"niss\": ...} als die gekend is; anders ook name, first_name, email, en naar keuze title, "
           "language (fr, nl, de, en), local_email, username, password. {\"self\": true} duidt uzelf aan.",
+    "de": "Person: {\"niss\": ...}, wenn sie bekannt ist; sonst auch name, first_name, email und wahlweise title, "
+          "language (fr, nl, de, en), local_email, username, password. {\"self\": true} benennt Sie selbst.",
 }
 
 
