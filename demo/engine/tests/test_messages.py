@@ -198,6 +198,29 @@ def test_every_command_is_described_in_every_language(name):
         assert texts["de"] != texts["fr"] or texts["fr"] == texts["nl"], (name, what, texts)
 
 
+def test_the_password_rules_are_worded_in_every_language():
+    """The guide's list of rules is written from password_rules.json's texts: each in every
+    language, with the same values to fill as the French one and nothing left unfilled."""
+    from egov_roles.resources import load_json
+
+    rules = load_json("password_rules")
+    texts = {key: entry for key, entry in rules["text"].items() if key != "about"}
+    values = {"min": 8, "max": 30, "n": rules["password"]["min_non_letters"], "specials": rules["password"]["specials"]}
+    for key, entry in texts.items():
+        fields = {lang: set(re.findall(r"{(\w+)}", entry[lang])) for lang in LANGS}
+        assert all(fields[lang] == fields["fr"] for lang in LANGS), (key, fields)
+        filled = {lang: entry[lang].format(**values).replace(values["specials"], "") for lang in LANGS}
+        assert_readable(filled, f"password rule text {key}")
+
+
+def test_every_family_of_commands_has_a_title_in_every_language():
+    from egov_roles.commands.registry import GROUPS
+
+    assert {cmd.group for cmd in COMMANDS.values()} <= set(GROUPS)
+    for group, titles in GROUPS.items():
+        assert_readable(titles, f"group {group}")
+
+
 SOURCES = engine_sources()
 
 

@@ -17,7 +17,9 @@ def _own(ctx) -> dict:
 
 
 @command("account.view", action="account.view", group="account",
-         text={"fr": "Vos données personnelles (sans le mot de passe), vos rôles et les applications que vous atteignez.", "nl": "Uw persoonsgegevens (zonder wachtwoord), uw rollen en de toepassingen die u bereikt.", "de": "Ihre persönlichen Daten (ohne Passwort), Ihre Rollen und die Anwendungen, die Sie erreichen."})
+         text={"fr": "Vos données personnelles (sans le mot de passe), vos rôles et les applications que vous atteignez.",
+               "nl": "Uw persoonsgegevens (zonder wachtwoord), uw rollen en de toepassingen die u bereikt.",
+               "de": "Ihre persönlichen Daten (ohne Passwort), Ihre Rollen und die Anwendungen, die Sie erreichen."})
 def view(ctx):
     person = _own(ctx)
     return {"person": views.person(ctx.state, person, ctx.lang),
@@ -25,10 +27,16 @@ def view(ctx):
 
 
 @command("account.edit", action="account.edit", group="account", effect="write",
-         text={"fr": "Modifier votre langue, vos adresses e-mail ou votre titre.", "nl": "Uw taal, uw e-mailadressen of uw titel wijzigen.", "de": "Ihre Sprache, Ihre E-Mail-Adressen oder Ihren Titel ändern."},
-         args=(Arg("language", "string", {"fr": "Langue (fr, nl, de, en)", "nl": "Taal (fr, nl, de, en)", "de": "Sprache (fr, nl, de, en)"}, required=False),
+         text={"fr": "Modifier votre langue, vos adresses e-mail ou votre titre.",
+               "nl": "Uw taal, uw e-mailadressen of uw titel wijzigen.",
+               "de": "Ihre Sprache, Ihre E-Mail-Adressen oder Ihren Titel ändern."},
+         args=(Arg("language", "string", {"fr": "Langue (fr, nl, de, en)",
+                                          "nl": "Taal (fr, nl, de, en)",
+                                          "de": "Sprache (fr, nl, de, en)"}, required=False),
                Arg("email", "string", {"fr": "Adresse e-mail", "nl": "E-mailadres", "de": "E-Mail-Adresse"}, required=False),
-               Arg("local_email", "string", {"fr": "Adresse e-mail locale (vide pour l'effacer)", "nl": "Lokaal e-mailadres (leeg om te wissen)", "de": "Lokale E-Mail-Adresse (leer, um sie zu löschen)"},
+               Arg("local_email", "string", {"fr": "Adresse e-mail locale (vide pour l'effacer)",
+                                             "nl": "Lokaal e-mailadres (leeg om te wissen)",
+                                             "de": "Lokale E-Mail-Adresse (leer, um sie zu löschen)"},
                    required=False),
                Arg("title", "string", {"fr": "Titre", "nl": "Titel", "de": "Titel"}, required=False)))
 def edit(ctx, language=None, email=None, local_email=None, title=None):
@@ -38,12 +46,19 @@ def edit(ctx, language=None, email=None, local_email=None, title=None):
 
 
 @command("account.change_password", action="account.change_password", group="account", effect="write",
-         text={"fr": "Changer votre mot de passe (le mot de passe actuel est demandé s'il y en a un).", "nl": "Uw wachtwoord wijzigen (het huidige wachtwoord wordt gevraagd als er een is).", "de": "Ihr Passwort ändern (das aktuelle Passwort wird verlangt, wenn es eines gibt)."},
+         text={"fr": "Changer votre mot de passe (le mot de passe actuel est demandé s'il y en a un).",
+               "nl": "Uw wachtwoord wijzigen (het huidige wachtwoord wordt gevraagd als er een is).",
+               "de": "Ihr Passwort ändern (das aktuelle Passwort wird verlangt, wenn es eines gibt)."},
          args=(Arg("new", "string", {"fr": "Nouveau mot de passe", "nl": "Nieuw wachtwoord", "de": "Neues Passwort"}),
-               Arg("confirmation", "string", {"fr": "Nouveau mot de passe, une seconde fois", "nl": "Nieuw wachtwoord, een tweede keer", "de": "Neues Passwort, ein zweites Mal"}),
-               Arg("current", "string", {"fr": "Mot de passe actuel", "nl": "Huidig wachtwoord", "de": "Aktuelles Passwort"}, required=False),
-               Arg("username", "string", {"fr": "Nom d'utilisateur à créer si le compte n'en a pas", "nl": "Aan te maken gebruikersnaam als de "
-                   "account er geen heeft", "de": "Benutzername, der angelegt wird, wenn das Konto noch keinen hat"}, required=False)))
+               Arg("confirmation", "string", {"fr": "Nouveau mot de passe, une seconde fois",
+                                              "nl": "Nieuw wachtwoord, een tweede keer",
+                                              "de": "Neues Passwort, ein zweites Mal"}),
+               Arg("current", "string", {"fr": "Mot de passe actuel",
+                                         "nl": "Huidig wachtwoord",
+                                         "de": "Aktuelles Passwort"}, required=False),
+               Arg("username", "string", {"fr": "Nom d'utilisateur à créer si le compte n'en a pas",
+                                          "nl": "Aan te maken gebruikersnaam als de account er geen heeft",
+                                          "de": "Benutzername, der angelegt wird, wenn das Konto noch keinen hat"}, required=False)))
 def change_password(ctx, new, confirmation, current=None, username=None):
     person = _own(ctx)
     if person["password"] is not None:
@@ -79,11 +94,18 @@ def _date(value: str, field: str) -> _dt.date:
 
 
 @command("account.upload_certificate", action="account.upload_certificate", group="account", effect="write",
-         text={"fr": "Charger votre certificat personnel : le navigateur lit le fichier et transmet son sujet, son émetteur et ses dates.", "nl": "Uw persoonlijk certificaat opladen: de browser leest het bestand en geeft het onderwerp, de uitgever en de "
-            "geldigheidsdata door.", "de": "Ihr persönliches Zertifikat hochladen: Der Browser liest die Datei und übermittelt Inhaber, Aussteller und Gültigkeitsdaten."},
-         args=(Arg("subject", "string", {"fr": "Sujet du certificat", "nl": "Onderwerp van het certificaat", "de": "Inhaber des Zertifikats"}),
-               Arg("valid_from", "string", {"fr": "Début de validité (AAAA-MM-JJ)", "nl": "Begin van de geldigheid (JJJJ-MM-DD)", "de": "Beginn der Gültigkeit (JJJJ-MM-TT)"}),
-               Arg("valid_until", "string", {"fr": "Fin de validité (AAAA-MM-JJ)", "nl": "Einde van de geldigheid (JJJJ-MM-DD)", "de": "Ende der Gültigkeit (JJJJ-MM-TT)"}),
+         text={"fr": "Charger votre certificat personnel : le navigateur lit le fichier et transmet son sujet, son émetteur et ses dates.",
+               "nl": "Uw persoonlijk certificaat opladen: de browser leest het bestand en geeft het onderwerp, de uitgever en de geldigheidsdata door.",
+               "de": "Ihr persönliches Zertifikat hochladen: Der Browser liest die Datei und übermittelt Inhaber, Aussteller und Gültigkeitsdaten."},
+         args=(Arg("subject", "string", {"fr": "Sujet du certificat",
+                                         "nl": "Onderwerp van het certificaat",
+                                         "de": "Inhaber des Zertifikats"}),
+               Arg("valid_from", "string", {"fr": "Début de validité (AAAA-MM-JJ)",
+                                            "nl": "Begin van de geldigheid (JJJJ-MM-DD)",
+                                            "de": "Beginn der Gültigkeit (JJJJ-MM-TT)"}),
+               Arg("valid_until", "string", {"fr": "Fin de validité (AAAA-MM-JJ)",
+                                             "nl": "Einde van de geldigheid (JJJJ-MM-DD)",
+                                             "de": "Ende der Gültigkeit (JJJJ-MM-TT)"}),
                Arg("issuer", "string", {"fr": "Émetteur", "nl": "Uitgever", "de": "Aussteller"}, required=False),
                Arg("serial", "string", {"fr": "Numéro de série", "nl": "Serienummer", "de": "Seriennummer"}, required=False)))
 def upload_certificate(ctx, subject, valid_from, valid_until, issuer=None, serial=None):

@@ -9,14 +9,9 @@ from ..schema import LANGUAGES
 
 PERSON_FIELDS = ("self", "niss", "name", "first_name", "title", "language", "email", "local_email", "username",
                  "password")
-PERSON_DOC = {
-    "fr": "Personne : {\"niss\": ...} si elle est connue ; sinon aussi name, first_name, email, et au choix title, "
-          "language (fr, nl, de, en), local_email, username, password. {\"self\": true} désigne vous-même.",
-    "nl": "Persoon: {\"niss\": ...} als die gekend is; anders ook name, first_name, email, en naar keuze title, "
-          "language (fr, nl, de, en), local_email, username, password. {\"self\": true} duidt uzelf aan.",
-    "de": "Person: {\"niss\": ...}, wenn sie bekannt ist; sonst auch name, first_name, email und wahlweise title, "
-          "language (fr, nl, de, en), local_email, username, password. {\"self\": true} benennt Sie selbst.",
-}
+PERSON_DOC = {"fr": "Personne : {\"niss\": ...} si elle est connue ; sinon aussi name, first_name, email, et au choix title, language (fr, nl, de, en), local_email, username, password. {\"self\": true} désigne vous-même.",
+              "nl": "Persoon: {\"niss\": ...} als die gekend is; anders ook name, first_name, email, en naar keuze title, language (fr, nl, de, en), local_email, username, password. {\"self\": true} duidt uzelf aan.",
+              "de": "Person: {\"niss\": ...}, wenn sie bekannt ist; sonst auch name, first_name, email und wahlweise title, language (fr, nl, de, en), local_email, username, password. {\"self\": true} benennt Sie selbst."}
 
 
 def find_person_by_niss(state: dict, niss: str) -> dict | None:

@@ -13,11 +13,19 @@ from .registry import Arg, command
 
 
 @command("enterprise.register", action="enterprise.register", group="enterprise", effect="write",
-         text={"fr": "Enregistrer l'entreprise et désigner son RAE (vous-même ou une autre personne) et, au choix, un co-RAE.", "nl": "De onderneming registreren en haar VTE aanwijzen (uzelf of iemand anders) en naar keuze een co-VTE.", "de": "Das Unternehmen registrieren und seinen VZU (Sie selbst oder eine andere Person) sowie wahlweise einen Co-VZU benennen."},
-         args=(Arg("email", "string", {"fr": "Adresse e-mail de l'entreprise", "nl": "E-mailadres van de onderneming", "de": "E-Mail-Adresse des Unternehmens"}),
+         text={"fr": "Enregistrer l'entreprise et désigner son RAE (vous-même ou une autre personne) et, au choix, un co-RAE.",
+               "nl": "De onderneming registreren en haar VTE aanwijzen (uzelf of iemand anders) en naar keuze een co-VTE.",
+               "de": "Das Unternehmen registrieren und seinen VZU (Sie selbst oder eine andere Person) sowie wahlweise einen Co-VZU benennen."},
+         args=(Arg("email", "string", {"fr": "Adresse e-mail de l'entreprise",
+                                       "nl": "E-mailadres van de onderneming",
+                                       "de": "E-Mail-Adresse des Unternehmens"}),
                Arg("rae", "object", PERSON_DOC),
-               Arg("co_rae", "object", {"fr": "co-RAE désigné en même temps (facultatif) : " + PERSON_DOC["fr"], "nl": "Co-VTE die tegelijk wordt aangewezen (facultatief): " + PERSON_DOC["nl"], "de": "Co-VZU, der gleichzeitig benannt wird (wahlweise): " + PERSON_DOC["de"]}, required=False),
-               Arg("enterprise", "string", {"fr": "Entreprise (par défaut celle du profil)", "nl": "Onderneming (standaard die van het profiel)", "de": "Unternehmen (standardmäßig das des Profils)"},
+               Arg("co_rae", "object", {"fr": "co-RAE désigné en même temps (facultatif) : " + PERSON_DOC["fr"],
+                                        "nl": "Co-VTE die tegelijk wordt aangewezen (facultatief): " + PERSON_DOC["nl"],
+                                        "de": "Co-VZU, der gleichzeitig benannt wird (wahlweise): " + PERSON_DOC["de"]}, required=False),
+               Arg("enterprise", "string", {"fr": "Entreprise (par défaut celle du profil)",
+                                            "nl": "Onderneming (standaard die van het profiel)",
+                                            "de": "Unternehmen (standardmäßig das des Profils)"},
                    required=False)))
 def register(ctx, email, rae, co_rae=None, enterprise=None):
     """Seed 004 (the legal representative's answers): the RAE is designated at registration, and
@@ -54,8 +62,12 @@ def _rae(ctx, enterprise_id: str) -> dict | None:
 
 
 @command("enterprise.view", action="enterprise.view", group="enterprise",
-         text={"fr": "Le détail de l'entreprise : identification, RAE et liste des qualités actives.", "nl": "De gegevens van de onderneming: identificatie, VTE en lijst van de actieve hoedanigheden.", "de": "Die Angaben zum Unternehmen: Identifikation, VZU und Liste der aktiven Eigenschaften."},
-         args=(Arg("enterprise", "string", {"fr": "Entreprise (par défaut celle du profil)", "nl": "Onderneming (standaard die van het profiel)", "de": "Unternehmen (standardmäßig das des Profils)"},
+         text={"fr": "Le détail de l'entreprise : identification, RAE et liste des qualités actives.",
+               "nl": "De gegevens van de onderneming: identificatie, VTE en lijst van de actieve hoedanigheden.",
+               "de": "Die Angaben zum Unternehmen: Identifikation, VZU und Liste der aktiven Eigenschaften."},
+         args=(Arg("enterprise", "string", {"fr": "Entreprise (par défaut celle du profil)",
+                                            "nl": "Onderneming (standaard die van het profiel)",
+                                            "de": "Unternehmen (standardmäßig das des Profils)"},
                    required=False),))
 def view(ctx, enterprise=None):
     ent = ctx.enterprise_arg(enterprise)
@@ -81,7 +93,9 @@ def _gl_brief(ctx, quality_id: str) -> dict | None:
 
 
 @command("enterprise.change_rae", action="enterprise.change_rae", group="enterprise", effect="write",
-         text={"fr": "Changer de RAE. Toujours refusé : le Centre de contact fait ce changement.", "nl": "De VTE wijzigen. Altijd geweigerd: het Contactcenter voert die wijziging door.", "de": "Den VZU wechseln. Immer abgelehnt: Das Kontaktzentrum nimmt diese Änderung vor."},
+         text={"fr": "Changer de RAE. Toujours refusé : le Centre de contact fait ce changement.",
+               "nl": "De VTE wijzigen. Altijd geweigerd: het Contactcenter voert die wijziging door.",
+               "de": "Den VZU wechseln. Immer abgelehnt: Das Kontaktzentrum nimmt diese Änderung vor."},
          args=(Arg("rae", "object", PERSON_DOC, required=False),))
 def change_rae(ctx, rae=None):
     # The policy refuses every role before this runs; reaching here would be a policy error.
@@ -147,14 +161,26 @@ def _identifier(ctx, qtype: dict, ent: dict, identifier):
 
 
 @command("quality.activate", action="quality.activate", group="enterprise", effect="write",
-         text={"fr": "Activer une qualité pour l'entreprise, avec ses données d'identification et son GL (vous-même ou une autre personne).", "nl": "Een hoedanigheid activeren voor de onderneming, met haar identificatiegegevens en haar lokale beheerder (uzelf of iemand anders).", "de": "Eine Eigenschaft für das Unternehmen aktivieren, mit ihren Identifikationsdaten und ihrem lokalen Verwalter (Sie selbst oder eine andere Person)."},
-         args=(Arg("type", "string", {"fr": "Type de qualité (catalogue)", "nl": "Soort hoedanigheid (catalogus)", "de": "Art der Eigenschaft (Katalog)"}),
+         text={"fr": "Activer une qualité pour l'entreprise, avec ses données d'identification et son GL (vous-même ou une autre personne).",
+               "nl": "Een hoedanigheid activeren voor de onderneming, met haar identificatiegegevens en haar lokale beheerder (uzelf of iemand anders).",
+               "de": "Eine Eigenschaft für das Unternehmen aktivieren, mit ihren Identifikationsdaten und ihrem lokalen Verwalter (Sie selbst oder eine andere Person)."},
+         args=(Arg("type", "string", {"fr": "Type de qualité (catalogue)",
+                                      "nl": "Soort hoedanigheid (catalogus)",
+                                      "de": "Art der Eigenschaft (Katalog)"}),
                Arg("gl", "object", PERSON_DOC),
-               Arg("identifier", "string", {"fr": "Identifiant (matricule ONSS, NISS ; le numéro d'entreprise est repris d'office)", "nl": "Identificatie (RSZ-nummer, INSZ; het ondernemingsnummer wordt automatisch overgenomen)", "de": "Kennung (LSS-Registrierungsnummer, ENSS; die Unternehmensnummer wird automatisch übernommen)"}, required=False),
-               Arg("fields", "object", {"fr": "Données demandées par ce type de qualité", "nl": "Gegevens die deze soort hoedanigheid vraagt", "de": "Angaben, die diese Art von Eigenschaft verlangt"},
+               Arg("identifier", "string", {"fr": "Identifiant (matricule ONSS, NISS ; le numéro d'entreprise est repris d'office)",
+                                            "nl": "Identificatie (RSZ-nummer, INSZ; het ondernemingsnummer wordt automatisch overgenomen)",
+                                            "de": "Kennung (LSS-Registrierungsnummer, ENSS; die Unternehmensnummer wird automatisch übernommen)"}, required=False),
+               Arg("fields", "object", {"fr": "Données demandées par ce type de qualité",
+                                        "nl": "Gegevens die deze soort hoedanigheid vraagt",
+                                        "de": "Angaben, die diese Art von Eigenschaft verlangt"},
                    required=False),
-               Arg("email", "string", {"fr": "Adresse e-mail de la qualité", "nl": "E-mailadres van de hoedanigheid", "de": "E-Mail-Adresse der Eigenschaft"}, required=False),
-               Arg("enterprise", "string", {"fr": "Entreprise (par défaut celle du profil)", "nl": "Onderneming (standaard die van het profiel)", "de": "Unternehmen (standardmäßig das des Profils)"},
+               Arg("email", "string", {"fr": "Adresse e-mail de la qualité",
+                                       "nl": "E-mailadres van de hoedanigheid",
+                                       "de": "E-Mail-Adresse der Eigenschaft"}, required=False),
+               Arg("enterprise", "string", {"fr": "Entreprise (par défaut celle du profil)",
+                                            "nl": "Onderneming (standaard die van het profiel)",
+                                            "de": "Unternehmen (standardmäßig das des Profils)"},
                    required=False)))
 def activate(ctx, type, gl, identifier=None, fields=None, email=None, enterprise=None):  # noqa: A002 - protocol name
     ent = ctx.enterprise_arg(enterprise)
@@ -189,7 +215,9 @@ def activate(ctx, type, gl, identifier=None, fields=None, email=None, enterprise
 
 
 @command("quality.designate_gl", action="quality.designate_gl", group="enterprise", effect="write",
-         text={"fr": "Désigner un nouveau GL pour une qualité ; l'ancien GL perd ce rôle.", "nl": "Een nieuwe lokale beheerder aanwijzen voor een hoedanigheid; de vorige verliest die rol.", "de": "Einen neuen lokalen Verwalter für eine Eigenschaft benennen; der bisherige verliert diese Rolle."},
+         text={"fr": "Désigner un nouveau GL pour une qualité ; l'ancien GL perd ce rôle.",
+               "nl": "Een nieuwe lokale beheerder aanwijzen voor een hoedanigheid; de vorige verliest die rol.",
+               "de": "Einen neuen lokalen Verwalter für eine Eigenschaft benennen; der bisherige verliert diese Rolle."},
          args=(Arg("quality", "string", {"fr": "Qualité", "nl": "Hoedanigheid", "de": "Eigenschaft"}),
                Arg("gl", "object", PERSON_DOC)))
 def designate_gl(ctx, quality, gl):

@@ -24,13 +24,15 @@ KINDS = {
 }
 # The six operations' descriptions, filled with the kind's name ({name}, or its declined forms).
 DESCRIPTIONS = {
-    "add": {"fr": "Ajouter un {name} (par son NISS).", "nl": "Een {name} toevoegen (via het INSZ).",
+    "add": {"fr": "Ajouter un {name} (par son NISS).",
+            "nl": "Een {name} toevoegen (via het INSZ).",
             "de": "{acc} hinzufügen (über die ENSS)."},
     "block": {"fr": "Bloquer un {name} : il ne peut plus utiliser ce profil.",
               "nl": "Een {name} blokkeren: hij kan dit profiel niet meer gebruiken.",
               "de": "{acc} sperren: Er kann dieses Profil nicht mehr verwenden."},
     "unblock": {"fr": "Débloquer un {name}.", "nl": "Een {name} deblokkeren.", "de": "{acc} entsperren."},
-    "delete": {"fr": "Supprimer le rôle d'un {name}.", "nl": "De rol van een {name} verwijderen.",
+    "delete": {"fr": "Supprimer le rôle d'un {name}.",
+               "nl": "De rol van een {name} verwijderen.",
                "de": "Die Rolle {gen} löschen."},
     "edit": {"fr": "Modifier la langue, les e-mails ou le titre d'un {name}.",
              "nl": "De taal, de e-mailadressen of de titel van een {name} wijzigen.",
@@ -50,7 +52,9 @@ def _description(kind: str, operation: str) -> dict:
     return out
 
 
-ROLE_ARG = Arg("role", "string", {"fr": "Identifiant du rôle visé", "nl": "Identificatie van de betrokken rol", "de": "Kennung der betroffenen Rolle"})
+ROLE_ARG = Arg("role", "string", {"fr": "Identifiant du rôle visé",
+                                  "nl": "Identificatie van de betrokken rol",
+                                  "de": "Kennung der betroffenen Rolle"})
 
 
 def _add(kind: str):
@@ -111,9 +115,13 @@ def _reset_password(kind: str):
 
 EDIT_ARGS = (
     ROLE_ARG,
-    Arg("language", "string", {"fr": "Langue (fr, nl, de, en)", "nl": "Taal (fr, nl, de, en)", "de": "Sprache (fr, nl, de, en)"}, required=False),
+    Arg("language", "string", {"fr": "Langue (fr, nl, de, en)",
+                               "nl": "Taal (fr, nl, de, en)",
+                               "de": "Sprache (fr, nl, de, en)"}, required=False),
     Arg("email", "string", {"fr": "Adresse e-mail", "nl": "E-mailadres", "de": "E-Mail-Adresse"}, required=False),
-    Arg("local_email", "string", {"fr": "Adresse e-mail locale (vide pour l'effacer)", "nl": "Lokaal e-mailadres (leeg om te wissen)", "de": "Lokale E-Mail-Adresse (leer, um sie zu löschen)"},
+    Arg("local_email", "string", {"fr": "Adresse e-mail locale (vide pour l'effacer)",
+                                  "nl": "Lokaal e-mailadres (leeg om te wissen)",
+                                  "de": "Lokale E-Mail-Adresse (leer, um sie zu löschen)"},
         required=False),
     Arg("title", "string", {"fr": "Titre", "nl": "Titel", "de": "Titel"}, required=False),
 )
@@ -122,16 +130,23 @@ EDIT_ARGS = (
 def _register(kind: str) -> None:
     names = KINDS[kind]
     quality_arg = () if names["level"] == "enterprise" else (
-        Arg("quality", "string", {"fr": "Qualité (par défaut celle du profil)", "nl": "Hoedanigheid (standaard die van het profiel)", "de": "Eigenschaft (standardmäßig die des Profils)"},
+        Arg("quality", "string", {"fr": "Qualité (par défaut celle du profil)",
+                                  "nl": "Hoedanigheid (standaard die van het profiel)",
+                                  "de": "Eigenschaft (standardmäßig die des Profils)"},
             required=False),)
     add_args = (Arg("person", "object", PERSON_DOC), *quality_arg,
-                Arg("email", "string", {"fr": "Adresse e-mail liée à ce rôle (par défaut celle de la personne)", "nl": "E-mailadres van deze rol (standaard dat van de persoon)", "de": "Mit dieser Rolle verknüpfte E-Mail-Adresse (standardmäßig die der Person)"}, required=False))
+                Arg("email", "string", {"fr": "Adresse e-mail liée à ce rôle (par défaut celle de la personne)",
+                                        "nl": "E-mailadres van deze rol (standaard dat van de persoon)",
+                                        "de": "Mit dieser Rolle verknüpfte E-Mail-Adresse (standardmäßig die der Person)"}, required=False))
     if kind == "user":
-        add_args += (Arg("applications", "string_list", {"fr": "Applications sécurisées données dès l'ajout", "nl": "Beveiligde toepassingen die meteen worden toegekend", "de": "Gesicherte Anwendungen, die gleich beim Hinzufügen zugewiesen werden"}, required=False),)
+        add_args += (Arg("applications", "string_list", {"fr": "Applications sécurisées données dès l'ajout",
+                                                         "nl": "Beveiligde toepassingen die meteen worden toegekend",
+                                                         "de": "Gesicherte Anwendungen, die gleich beim Hinzufügen zugewiesen werden"}, required=False),)
     handlers = {"add": (add_args, _add(kind)), "block": ((ROLE_ARG,), _status(kind, "blocked")),
                 "unblock": ((ROLE_ARG,), _status(kind, "active")), "delete": ((ROLE_ARG,), _delete(kind)),
                 "edit": (EDIT_ARGS, _edit(kind)),
-                "reset_password": ((ROLE_ARG, Arg("password", "string", {"fr": "Nouveau mot de passe", "nl": "Nieuw wachtwoord",
+                "reset_password": ((ROLE_ARG, Arg("password", "string", {"fr": "Nouveau mot de passe",
+                                                                         "nl": "Nieuw wachtwoord",
                                                                          "de": "Neues Passwort"})), _reset_password(kind))}
     for operation, (args, handler) in handlers.items():
         command(f"{kind}.{operation}", action=f"{kind}.{operation}", group=kind, effect="write", args=args,
@@ -143,7 +158,9 @@ for _kind in KINDS:
 
 
 @command("co_rae.list", action="co_rae.list", group="co_rae",
-         text={"fr": "La liste des co-RAE de l'entreprise.", "nl": "De lijst van de co-VTE's van de onderneming.", "de": "Die Liste der Co-VZU des Unternehmens."})
+         text={"fr": "La liste des co-RAE de l'entreprise.",
+               "nl": "De lijst van de co-VTE's van de onderneming.",
+               "de": "Die Liste der Co-VZU des Unternehmens."})
 def co_rae_list(ctx):
     enterprise = ctx.profile["enterprise"]
     ctx.authorize(enterprise=enterprise)
@@ -153,10 +170,16 @@ def co_rae_list(ctx):
 
 
 @command("user.grant_application", action="user.grant_application", group="user", effect="write",
-         text={"fr": "Donner ou retirer des applications sécurisées de la qualité à un utilisateur (la date d'attribution est gardée).", "nl": "Beveiligde toepassingen van de hoedanigheid toekennen aan of intrekken bij een gebruiker (de toekenningsdatum wordt bewaard).", "de": "Einem Benutzer gesicherte Anwendungen der Eigenschaft zuweisen oder entziehen (das Zuweisungsdatum bleibt erhalten)."},
+         text={"fr": "Donner ou retirer des applications sécurisées de la qualité à un utilisateur (la date d'attribution est gardée).",
+               "nl": "Beveiligde toepassingen van de hoedanigheid toekennen aan of intrekken bij een gebruiker (de toekenningsdatum wordt bewaard).",
+               "de": "Einem Benutzer gesicherte Anwendungen der Eigenschaft zuweisen oder entziehen (das Zuweisungsdatum bleibt erhalten)."},
          args=(ROLE_ARG,
-               Arg("grant", "string_list", {"fr": "Applications à donner", "nl": "Toe te kennen toepassingen", "de": "Zuzuweisende Anwendungen"}, required=False),
-               Arg("withdraw", "string_list", {"fr": "Applications à retirer", "nl": "In te trekken toepassingen", "de": "Zu entziehende Anwendungen"}, required=False)))
+               Arg("grant", "string_list", {"fr": "Applications à donner",
+                                            "nl": "Toe te kennen toepassingen",
+                                            "de": "Zuzuweisende Anwendungen"}, required=False),
+               Arg("withdraw", "string_list", {"fr": "Applications à retirer",
+                                               "nl": "In te trekken toepassingen",
+                                               "de": "Zu entziehende Anwendungen"}, required=False)))
 def grant_application(ctx, role, grant=None, withdraw=None):
     r = target_role(ctx, role, "user")
     quality = ctx.state["qualities"][r["quality"]]

@@ -11,6 +11,21 @@ from .. import messages
 
 TYPES = ("string", "integer", "boolean", "object", "string_list", "object_list")
 
+# The families of commands, as the reference page titles them (in this order), by language.
+GROUPS = {
+    "engine": {"fr": "Description du moteur", "nl": "Beschrijving van de motor", "de": "Beschreibung der Demo-Logik"},
+    "state": {"fr": "État de la démo", "nl": "Toestand van de demo", "de": "Stand der Demo"},
+    "session": {"fr": "Connexion et profils", "nl": "Aanmelden en profielen", "de": "Anmeldung und Profile"},
+    "enterprise": {"fr": "Entreprise", "nl": "Onderneming", "de": "Unternehmen"},
+    "co_rae": {"fr": "Co-RAE", "nl": "Co-VTE's", "de": "Co-VZU"},
+    "users": {"fr": "Recherche d'utilisateurs", "nl": "Gebruikers zoeken", "de": "Benutzersuche"},
+    "user": {"fr": "Utilisateurs", "nl": "Gebruikers", "de": "Benutzer"},
+    "co_gl": {"fr": "Co-GL", "nl": "Co-lokale beheerders", "de": "Lokale Co-Verwalter"},
+    "quality": {"fr": "Qualité", "nl": "Hoedanigheid", "de": "Eigenschaft"},
+    "account": {"fr": "Propre compte", "nl": "Eigen account", "de": "Eigenes Konto"},
+    "assignment": {"fr": "Attributions de rôle", "nl": "Roltoewijzingen", "de": "Rollenzuweisungen"},
+}
+
 
 @dataclass(frozen=True)
 class Arg:
@@ -69,6 +84,8 @@ def command(name: str, *, group: str, text: dict, args: tuple[Arg, ...] = (), ac
     def wrap(fn):
         if name in COMMANDS:
             raise ValueError(f"command {name} registered twice")
+        if group not in GROUPS:
+            raise ValueError(f"{name}: group {group} has no title in GROUPS")
         for a in args:
             if a.type not in TYPES:
                 raise ValueError(f"{name}: unknown argument type {a.type}")
