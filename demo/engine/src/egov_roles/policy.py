@@ -68,10 +68,17 @@ def _checked() -> dict:
         for who in action.get("instead", []):
             if who not in table["roles"] and who not in table["outside_actors"]:
                 problems.append(f"{aid}: unknown actor {who} in instead")
-    for rule_id, rule in table["rules"].items():
+    # every text in every message language (a role also has its short name, "short_<lang>")
+    texts = [(f"rule {k}", v) for k, v in table["rules"].items()]
+    texts += [(f"{part} {k}", v) for part in ("roles", "outside_actors", "scopes", "levels", "reach")
+              for k, v in table[part].items()]
+    texts += [(f"action {a['id']}", a) for a in table["actions"]]
+    for what, entry in texts:
         for lang in messages.LANGUAGES:
-            if not rule.get(lang):
-                problems.append(f"rule {rule_id} lacks {lang}")
+            if not entry.get(lang):
+                problems.append(f"{what} lacks {lang}")
+            if what.startswith("roles ") and not entry.get(f"short_{lang}"):
+                problems.append(f"{what} lacks short_{lang}")
     if problems:
         raise ValueError("policy table: " + "; ".join(problems))
     return table

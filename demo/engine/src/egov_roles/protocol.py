@@ -3,7 +3,8 @@
 Request (a dict, or the same as a JSON string):
     {"command": "user.block", "args": {"role": "role-12"}, "session": "session-3", "lang": "fr", "id": 7}
     - command: required; args: object, default {}; session: token from session.login, or null;
-      lang: "fr" (default), "nl", "de" or "en"; id: anything, echoed back.
+      lang: "fr" (default), "nl", "de" or "en" (English gets French: messages.FALLBACK); id: anything,
+      echoed back.
 Response:
     {"ok": true, "data": ..., "id": 7}
     {"ok": false, "error": {"code", "rule", "instead", "field", "reason", "message", "lang", "errors"}, "id": 7}
