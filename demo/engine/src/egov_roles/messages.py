@@ -421,7 +421,8 @@ FIELD_LABELS = {
 }
 
 # A quality's own fields (data/qualities.json) are named by their label on the screen.
-QUALITY_FIELD = {"fr": "le champ « {name} »", "nl": "het veld '{name}'", "de": "das Feld „{name}“"}
+QUALITY_FIELD = {"fr": "le champ « {name} »", "nl": "het veld '{name}'",
+                 "de": {"subject": "das Feld „{name}“", "object": "einen Wert für das Feld „{name}“"}}
 FALLBACK_LABEL = {"fr": "une des données", "nl": "een van de gegevens", "de": "eine der Angaben"}
 
 MISSING = {
@@ -531,7 +532,7 @@ def field_label(field: str | None, lang: str, form: str = "subject") -> str:
         for qtype in catalogue.quality_types().values():
             for spec in qtype["fields"]:
                 if spec["id"] == field[len("fields."):]:
-                    return QUALITY_FIELD[lang].format(name=spec[lang])
+                    return _form(QUALITY_FIELD[lang], form).format(name=spec[lang])
     leaf = field.rsplit(".", 1)[-1]
     entry = FIELD_LABELS.get(leaf)
     return _form(entry[lang], form) if entry else FALLBACK_LABEL[lang]

@@ -7,7 +7,7 @@ import datetime as _dt
 
 from .. import passwords, validators, views
 from ..errors import EngineError, Faults, FieldError
-from .common import edit_person, roles_of, set_password, touch
+from .common import PERSON_EDIT_ARGS, edit_person, roles_of, set_password, touch
 from .registry import Arg, command
 
 
@@ -30,15 +30,7 @@ def view(ctx):
          text={"fr": "Modifier votre langue, vos adresses e-mail ou votre titre.",
                "nl": "Uw taal, uw e-mailadressen of uw titel wijzigen.",
                "de": "Ihre Sprache, Ihre E-Mail-Adressen oder Ihren Titel ändern."},
-         args=(Arg("language", "string", {"fr": "Langue (fr, nl, de, en)",
-                                          "nl": "Taal (fr, nl, de, en)",
-                                          "de": "Sprache (fr, nl, de, en)"}, required=False),
-               Arg("email", "string", {"fr": "Adresse e-mail", "nl": "E-mailadres", "de": "E-Mail-Adresse"}, required=False),
-               Arg("local_email", "string", {"fr": "Adresse e-mail locale (vide pour l'effacer)",
-                                             "nl": "Lokaal e-mailadres (leeg om te wissen)",
-                                             "de": "Lokale E-Mail-Adresse (leer, um sie zu löschen)"},
-                   required=False),
-               Arg("title", "string", {"fr": "Titre", "nl": "Titel", "de": "Titel"}, required=False)))
+         args=PERSON_EDIT_ARGS)
 def edit(ctx, language=None, email=None, local_email=None, title=None):
     person = _own(ctx)
     edit_person(ctx, person, language, email, local_email, title)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from .. import views
 from ..errors import EngineError
 from . import common
-from .common import (PERSON_DOC, create_role, delete_role, edit_person, find_role, resolve_person, set_password, set_status,
+from .common import (PERSON_DOC, PERSON_EDIT_ARGS, create_role, delete_role, edit_person, find_role, resolve_person, set_password, set_status,
                      target_role, touch)
 from .registry import Arg, command
 
@@ -113,18 +113,7 @@ def _reset_password(kind: str):
     return handler
 
 
-EDIT_ARGS = (
-    ROLE_ARG,
-    Arg("language", "string", {"fr": "Langue (fr, nl, de, en)",
-                               "nl": "Taal (fr, nl, de, en)",
-                               "de": "Sprache (fr, nl, de, en)"}, required=False),
-    Arg("email", "string", {"fr": "Adresse e-mail", "nl": "E-mailadres", "de": "E-Mail-Adresse"}, required=False),
-    Arg("local_email", "string", {"fr": "Adresse e-mail locale (vide pour l'effacer)",
-                                  "nl": "Lokaal e-mailadres (leeg om te wissen)",
-                                  "de": "Lokale E-Mail-Adresse (leer, um sie zu löschen)"},
-        required=False),
-    Arg("title", "string", {"fr": "Titre", "nl": "Titel", "de": "Titel"}, required=False),
-)
+EDIT_ARGS = (ROLE_ARG, *PERSON_EDIT_ARGS)
 
 
 def _register(kind: str) -> None:
