@@ -41,7 +41,7 @@ ERROR_PARAMS = {
     "identifier_mismatch": {"expected": "0123.456.749"},
     "unknown_application": {"application": {lang: catalogue.application_name("drs", lang) for lang in LANGS}},
     "unknown_declaration": {"declaration": "dmfa"},
-    "certificate_expired": {"valid_until": "2023-12-31"},
+    "certificate_expired": {"valid_until": messages.date_words("2023-12-31")},
     "invitation_unusable": {"status": messages.INVITATION_STATUS["expired"]},
     "deactivation_not_possible": {"explanation": {lang: policy.explanation("legal_rep_from_statutes", lang)
                                                   for lang in LANGS}},
@@ -137,10 +137,19 @@ def test_german_declines_the_field_it_asks_for(field):
     assert messages.reason_text("text.empty", "de", {}, "name") == "Der Name ist Pflicht."
 
 
+def test_dates_are_written_as_each_language_writes_them():
+    assert set(messages.DATES) == set(LANGS)
+    assert messages.date_words("2026-12-03") == {"fr": "3 décembre 2026", "nl": "3 december 2026",
+                                                 "de": "3. Dezember 2026"}
+    assert messages.date_words("2099-01-01")["fr"] == "1er janvier 2099"
+    assert messages.render("certificate_expired", "de", {"valid_until": messages.date_words("2023-12-31")}) == \
+        "Dieses Zertifikat ist nicht mehr gültig (es ist am 31. Dezember 2023 abgelaufen)."
+
+
 @pytest.mark.parametrize("kind", sorted(messages.MAILS))
 def test_every_mail_reads_in_every_language(kind):
     params = {"quality": {lang: catalogue.name("employer_onss", lang) for lang in LANGS}, "manager": "Marie Lambert",
-              "enterprise": "Boulangerie Peeters", "code": "DEMO-INVI-TE01", "expires": "2026-12-31",
+              "enterprise": "Boulangerie Peeters", "code": "DEMO-INVI-TE01", "expires": messages.date_words("2026-12-31"),
               "person": "Willem Mertens", "role": {lang: policy.role_name("co_gl", lang) for lang in LANGS},
               "username": "willemmertens"}
     mail = messages.mail(kind, params)

@@ -442,6 +442,31 @@ def language_names() -> dict:
     return {lang: ", ".join(names.values()) for lang, names in LANGUAGE_NAMES.items()}
 
 
+# A date in a sentence, as each language writes it ("3 décembre 2026", "3 december 2026",
+# "3. Dezember 2026"); `first` names the first day of a month where the language says it apart.
+DATES = {
+    "fr": {"format": "{day} {month} {year}", "first": "1er",
+           "months": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                      "novembre", "décembre")},
+    "nl": {"format": "{day} {month} {year}",
+           "months": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                      "oktober", "november", "december")},
+    "de": {"format": "{day}. {month} {year}",
+           "months": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+                      "November", "Dezember")},
+}
+
+
+def date_words(iso: str) -> dict:
+    """An ISO date (YYYY-MM-DD) in words, in every language: a per-language parameter."""
+    year, month, day = (int(part) for part in iso[:10].split("-"))
+    out = {}
+    for lang, spec in DATES.items():
+        day_text = spec.get("first", "1") if day == 1 else str(day)
+        out[lang] = spec["format"].format(day=day_text, month=spec["months"][month - 1], year=year)
+    return out
+
+
 INVITATION_STATUS = {
     "expired": {"fr": "elle a expiré", "nl": "ze is verlopen", "de": "Sie ist abgelaufen"},
     "withdrawn": {"fr": "elle a été retirée", "nl": "ze werd ingetrokken", "de": "Sie wurde zurückgezogen"},

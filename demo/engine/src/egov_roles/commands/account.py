@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from .. import passwords, validators, views
+from .. import messages, passwords, validators, views
 from ..errors import EngineError, Faults, FieldError
 from .common import PERSON_EDIT_ARGS, edit_person, roles_of, set_password, touch
 from .registry import Arg, command
@@ -108,7 +108,7 @@ def upload_certificate(ctx, subject, valid_from, valid_until, issuer=None, seria
     if end <= start:
         raise EngineError("certificate_dates", field="valid_until")
     if end < ctx.today_date:
-        raise EngineError("certificate_expired", field="valid_until", valid_until=end.isoformat())
+        raise EngineError("certificate_expired", field="valid_until", valid_until=messages.date_words(end.isoformat()))
     certificate = {"subject": subject.strip(), "issuer": issuer, "serial": serial, "valid_from": start.isoformat(),
                    "valid_until": end.isoformat(), "loaded": ctx.today}
     ctx.tx.set(person, "certificate", certificate)

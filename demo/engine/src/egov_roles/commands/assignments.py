@@ -73,7 +73,8 @@ def invite(ctx, email, applications: list, quality=None, niss=None):
     ent = ctx.state["enterprises"][q["enterprise"]]
     ctx.send_mail(email, "invitation", {"manager": f"{ctx.person['first_name']} {ctx.person['name']}",
                                         "quality": {lang: catalogue.name(q["type"], lang) for lang in messages.LANGUAGES},
-                                        "enterprise": ent["name"], "code": inv["code"], "expires": inv["expires"]},
+                                        "enterprise": ent["name"], "code": inv["code"],
+                                        "expires": messages.date_words(inv["expires"])},
                   data={"invitation": inv["id"], "code": inv["code"]})
     return views.invitation(inv, ctx.today)
 
