@@ -725,7 +725,7 @@ STATE_PROBLEMS = {
                               "de": "Das Profil dieser Sitzung ist keine der Rollen der Person."},
     "state.journal_sequence": {"fr": "Les entrées du journal ne sont pas numérotées 1, 2, 3…",
                                "nl": "De regels van het logboek zijn niet genummerd 1, 2, 3…",
-                               "de": "Die Einträge des Protokolls sind nicht fortlaufend 1, 2, 3 … nummeriert."},
+                               "de": "Die Einträge des Prüfprotokolls sind nicht fortlaufend 1, 2, 3 … nummeriert."},
 }
 
 

@@ -138,7 +138,7 @@ PAGES = {"enterprise": "enterprise.view", "quality": "quality.view"}
 @command("session.view_page", group="session", session="person",
          text={"fr": "Noter dans le journal qu'une page de détail a été ouverte : enterprise (l'entreprise) ou quality (une qualité). Refusé au profil qui ne peut pas en lire les données.",
                "nl": "In het logboek noteren dat een detailpagina geopend werd: enterprise (de onderneming) of quality (een hoedanigheid). Geweigerd voor een profiel dat de gegevens ervan niet mag lezen.",
-               "de": "Im Protokoll festhalten, dass eine Detailseite geöffnet wurde: enterprise (das Unternehmen) oder quality (eine Eigenschaft). Abgelehnt für ein Profil, das deren Angaben nicht lesen darf."},
+               "de": "Im Prüfprotokoll festhalten, dass eine Detailseite geöffnet wurde: enterprise (das Unternehmen) oder quality (eine Eigenschaft). Abgelehnt für ein Profil, das deren Angaben nicht lesen darf."},
          args=(Arg("page", "string", {"fr": "enterprise ou quality",
                                       "nl": "enterprise of quality",
                                       "de": "enterprise oder quality"}, choices=tuple(PAGES)),
