@@ -134,7 +134,7 @@ def test_german_declines_the_field_it_asks_for(field):
     obj, subj = (entry["object"], entry["subject"]) if isinstance(entry, dict) else (entry, entry)
     assert obj in asked and said.startswith(subj[:1].upper() + subj[1:]), (asked, said)
     assert messages.render("missing_argument", "de", {}, "name") == "Geben Sie den Namen an."
-    assert messages.reason_text("text.empty", "de", {}, "name") == "Der Name ist Pflicht."
+    assert messages.reason_text("text.empty", "de", {}, "name") == "Der Name muss angegeben werden."
 
 
 def test_dates_are_written_as_each_language_writes_them():

@@ -263,7 +263,7 @@ REASONS = {
     "niss.checksum": {
         "fr": "Les deux derniers chiffres du NISS ne correspondent pas au contrôle (97 moins le reste de la division par 97).",
         "nl": "De laatste twee cijfers van het INSZ kloppen niet met de controle (97 min de rest van de deling door 97).",
-        "de": "Die letzten zwei Ziffern der ENSS passen nicht zur Prüfziffer (97 minus der Rest der Division durch 97).",
+        "de": "Die letzten zwei Ziffern der ENSS passen nicht zur Prüfung (97 minus der Rest der Division durch 97).",
     },
     "niss.component": {
         "fr": "La date de naissance contenue dans le NISS n'existe pas.",
@@ -294,7 +294,7 @@ REASONS = {
     "digits.length": {"fr": "{Label} doit compter de {min} à {max} chiffres.", "nl": "{Label} moet {min} tot {max} cijfers tellen.", "de": "{Label} muss {min} bis {max} Ziffern haben."},
     "number.minimum": {"fr": "{Label} doit être un nombre d'au moins {min}.", "nl": "{Label} moet een getal van minstens {min} zijn.", "de": "{Label} muss eine Zahl von mindestens {min} sein."},
     "number.range": {"fr": "{Label} doit être un nombre de {min} à {max}.", "nl": "{Label} moet een getal van {min} tot {max} zijn.", "de": "{Label} muss eine Zahl von {min} bis {max} sein."},
-    "text.empty": {"fr": "{Label} est obligatoire.", "nl": "{Label} is verplicht.", "de": "{Label} ist Pflicht."},
+    "text.empty": {"fr": "{Label} est obligatoire.", "nl": "{Label} is verplicht.", "de": "{Label} muss angegeben werden."},
     "text.too_long": {"fr": "{Label} ne peut pas dépasser {max} caractères.", "nl": "{Label} mag niet langer zijn dan {max} tekens.", "de": "{Label} darf höchstens {max} Zeichen lang sein."},
     "text.control": {
         "fr": "{Label} ne peut pas contenir de caractères de contrôle (tabulation, retour à la ligne…).",

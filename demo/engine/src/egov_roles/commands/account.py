@@ -19,7 +19,7 @@ def _own(ctx) -> dict:
 @command("account.view", action="account.view", group="account",
          text={"fr": "Vos données personnelles (sans le mot de passe), vos rôles et les applications que vous atteignez.",
                "nl": "Uw persoonsgegevens (zonder wachtwoord), uw rollen en de toepassingen die u bereikt.",
-               "de": "Ihre persönlichen Daten (ohne Passwort), Ihre Rollen und die Anwendungen, die Sie erreichen."})
+               "de": "Ihre persönlichen Daten (ohne Passwort), Ihre Rollen und die Anwendungen, zu denen Sie Zugang haben."})
 def view(ctx):
     person = _own(ctx)
     return {"person": views.person(ctx.state, person, ctx.lang),

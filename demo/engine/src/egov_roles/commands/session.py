@@ -93,7 +93,7 @@ def login(ctx, method, niss=None, name=None, first_name=None, username=None, pas
 @command("session.profiles", group="session", session="person", journaled=False,
          text={"fr": "Les profils (rôles) de la personne connectée, bloqués compris, avec ce que chacun atteint.",
                "nl": "De profielen (rollen) van de aangemelde persoon, geblokkeerde inbegrepen, met wat elk bereikt.",
-               "de": "Die Profile (Rollen) der angemeldeten Person, gesperrte inbegriffen, mit dem, was jedes erreicht."})
+               "de": "Die Profile (Rollen) der angemeldeten Person, gesperrte inbegriffen, mit dem, wozu jedes Zugang gibt."})
 def profiles(ctx):
     return _profiles(ctx, ctx.person["id"])
 
