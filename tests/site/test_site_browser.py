@@ -156,17 +156,32 @@ def test_narrow_screen_header_buttons_work_with_the_keyboard(lang, open_page, ax
     """At phone width (or 400 % zoom) the menu and search buttons are reachable and work."""
     probe = open_page(home(lang), viewport={"width": 375, "height": 740})
     page = probe.page
-    assert _tab_to(page, 'label.md-header__button[for="__drawer"]'), "Tab never reaches the menu button"
+    assert _tab_to(page, 'button.md-header__button[data-toggle="__drawer"]'), "Tab never reaches the menu button"
     page.keyboard.press("Enter")
     assert page.is_checked("#__drawer"), "Enter on the menu button does not open the navigation"
     page.keyboard.press("Enter")
     assert not page.is_checked("#__drawer")
-    assert _tab_to(page, 'label.md-header__button[for="__search"]'), "Tab never reaches the search button"
+    assert _tab_to(page, 'button.md-header__button[data-toggle="__search"]'), "Tab never reaches the search button"
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.activeElement.matches('.md-search__input')")
     violations = axe(page)  # the narrow layout with the search open
     probe.settle()
     assert_clean(probe.report, violations)
+
+
+def test_header_toggles_are_buttons_shown_only_where_needed(open_page):
+    """The menu and search toggles are real <button>s (a role on a <label> is not allowed ARIA),
+    shown at phone width and hidden on a wide screen as Material hides its own labels."""
+    home = next(iter(HOMES.values()))
+    narrow = open_page(home, viewport={"width": 375, "height": 740}).page
+    toggles = narrow.locator(".md-header .md-header__button[data-toggle]")
+    toggles.first.wait_for(state="visible")
+    assert toggles.evaluate_all("els => els.map(e => e.tagName)") == ["BUTTON", "BUTTON"]
+    assert narrow.locator(".md-header [role]:not(input):not([role=dialog])").evaluate_all(
+        "els => els.filter(e => e.tagName === 'LABEL').length") == 0
+    wide = open_page(home, viewport={"width": 1280, "height": 800}).page
+    wide.locator(".md-header .md-header__button[data-toggle]").first.wait_for(state="attached")
+    assert wide.locator(".md-header .md-header__button[data-toggle]:visible").count() == 0
 
 
 IN_DRAWER = "() => !!document.activeElement?.closest('.md-sidebar--primary')"
@@ -185,7 +200,7 @@ def test_closed_drawer_keeps_its_links_out_of_the_tab_order(lang, open_page):
             landed.append(page.evaluate("() => document.activeElement.outerHTML.slice(0, 120)"))
     assert not landed, f"Tab went into the closed drawer: {landed[:3]}"
     page.evaluate("() => document.activeElement?.blur()")
-    assert _tab_to(page, 'label.md-header__button[for="__drawer"]'), "Tab never reaches the menu button"
+    assert _tab_to(page, 'button.md-header__button[data-toggle="__drawer"]'), "Tab never reaches the menu button"
     page.keyboard.press("Enter")
     assert page.is_checked("#__drawer")
     assert _tab_to(page, ".md-sidebar--primary a.md-nav__link"), "Tab never reaches the open drawer's links"

@@ -47,7 +47,7 @@ def wait_step(page, node_id: str, lang: str) -> None:
 def test_page_is_clean_and_accessible(browser, site_url, lang, node_id):
     with PageProbe(browser, site_url) as probe:
         page = probe.open(url_path(node_id, lang))
-        page.wait_for_selector(".wizard-toolbar")  # the enhanced page is the one readers get
+        page.wait_for_selector(".wizard-toolbar[data-ready]")  # the enhanced page is the one readers get
         probe.report.axe_violations = run_axe(page)
         no_problems(probe)
 
@@ -139,12 +139,32 @@ def test_interactive_wizard_with_the_keyboard_only(browser, site_url, lang):
         no_problems(probe)
 
 
+_LAYOUT_SHIFT = """() => new Promise(resolve => {
+  new PerformanceObserver((list, observer) => {
+    observer.disconnect();
+    resolve(list.getEntries().filter(e => !e.hadRecentInput).reduce((sum, e) => sum + e.value, 0));
+  }).observe({type: 'layout-shift', buffered: true});
+  // No shift at all: the observer gets no entry; a later frame settles it at 0.
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve(0)));
+})"""
+
+
+def test_the_enhanced_wizard_does_not_move_the_step(browser, site_url):
+    """The toolbar is in the page from the first paint: the script making it work moves nothing
+    (Lighthouse measured a layout shift of 0.17 when the script inserted it)."""
+    with PageProbe(browser, site_url) as probe:
+        page = probe.open(url_path("start", LANGS[0]))
+        page.wait_for_selector(".wizard-toolbar[data-ready]")
+        assert page.evaluate(_LAYOUT_SHIFT) < 0.01
+        no_problems(probe)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_shared_address_opens_that_step(browser, site_url, lang):
     labels = labels_of(lang)
     with PageProbe(browser, site_url) as probe:
         page = probe.open(url_path("user/request-assignment", lang))
-        page.wait_for_selector(".wizard-toolbar")
+        page.wait_for_selector(".wizard-toolbar[data-ready]")
         assert page.locator(".wizard").get_attribute("data-wizard-node") == "user/request-assignment"
         # a first visit has no history, yet "back" leads to the profile's tasks
         page.get_by_role("button", name=labels["back"], exact=True).click()
@@ -157,7 +177,9 @@ def test_the_wizard_works_without_javascript(browser, site_url, lang):
     labels = labels_of(lang)
     with PageProbe(browser, site_url, java_script_enabled=False) as probe:
         page = probe.open(url_path("start", lang), wait_ready=False)
-        assert page.locator(".wizard-toolbar").count() == 0  # the plain pages
+        # the plain pages: the toolbar keeps its place but shows nothing and takes no focus
+        assert not page.locator(".wizard-toolbar").is_visible()
+        assert not page.locator(".wizard-toolbar button:visible").count()
         probe.settle()  # leaving a page cancels what it still loads (its favicon): let it finish
         with page.expect_navigation():
             page.locator(".wizard-choices a", has_text=labels["rae"]).click()
@@ -187,7 +209,7 @@ def test_the_wizard_works_without_javascript(browser, site_url, lang):
 def test_printing_keeps_the_answer_and_its_addresses(browser, site_url, lang):
     with PageProbe(browser, site_url) as probe:
         page = probe.open(url_path("legal-representative/activate-quality", lang))
-        page.wait_for_selector(".wizard-toolbar")
+        page.wait_for_selector(".wizard-toolbar[data-ready]")
         page.emulate_media(media="print")
         assert page.locator(".wizard-toolbar").evaluate("e => getComputedStyle(e).display") == "none"
         after = page.locator(".wizard a.wizard-external").first.evaluate(
