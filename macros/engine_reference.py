@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import egov_roles
 from egov_roles import messages, policy
+from egov_roles.commands.registry import GROUPS
 from egov_roles.resources import load_json
 
 from .common import fact, page_language, texts
 
 
-
-
 def _escape(text: str) -> str:
     return text.replace("|", "\\|")
-
-
 
 
 def faults_markdown(lang: str) -> str:
@@ -46,7 +43,7 @@ def faults_markdown(lang: str) -> str:
 
 def reference_markdown(lang: str) -> str:
     text = texts(lang, "command_reference")
-    groups = texts(lang, "command_groups")
+    groups = {group: titles[lang] for group, titles in GROUPS.items()}
     colon, semicolon = fact(lang, "colon"), fact(lang, "semicolon")
     commands = egov_roles.command_catalogue()
     out: list[str] = [faults_markdown(lang)]
@@ -80,11 +77,10 @@ def reference_markdown(lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
-
-
 def password_rules_markdown(lang: str) -> str:
     rules = load_json("password_rules")
-    t = texts(lang, "password_rules")
+    # The rules' words live beside their figures in the engine's data, in every language.
+    t = {key: words[lang] for key, words in rules["text"].items() if isinstance(words, dict)}
     pw, user = rules["password"], rules["username"]
     colon = fact(lang, "colon")
     lines = [f"**{t['password']}**{colon}", ""]

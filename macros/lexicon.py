@@ -48,11 +48,45 @@ def abbreviations(lang: str) -> list[tuple[str, str]]:
     return sorted(pairs.items(), key=lambda kv: -len(kv[0]))
 
 
+def choices(lang: str) -> dict:
+    """The terms this site chose in a language where no official term was found (may be empty)."""
+    return load_data("lexicon").get("choices", {}).get(lang) or {}
+
+
+def _cell(text: str) -> str:
+    return _one_line(text).replace("|", "\\|")
+
+
+def choices_table(lang: str) -> str:
+    """Markdown: the site's own terms in a language, with their form in the other languages."""
+    data = choices(lang)
+    if not data:
+        return ""
+    by_id = {e["id"]: e for e in entries()}
+    others = [other for other in LANGUAGES if other != lang]
+    cols = data["columns"]
+    rows = ["| " + " | ".join([cols["term"], *(cols[o] for o in others), cols["note"]]) + " |",
+            "|" + " --- |" * (len(others) + 2)]
+    for item in data["terms"]:
+        if "entry" in item:
+            entry = by_id[item["entry"]]
+            name = entry[lang]["term"] + (f" ({entry[lang]['abbr']})" if entry[lang].get("abbr") else "")
+            term = f"[{name}](#term-{item['entry']})"
+            forms = [entry[o]["term"] for o in others]
+        else:
+            term, forms = item["term"], [item[o] for o in others]
+        rows.append("| " + " | ".join([term, *map(_cell, forms), _cell(item.get("note", ""))]) + " |")
+    return f"## {data['title']} {{ #chosen-terms }}\n\n{_one_line(data['intro'])}\n\n" + "\n".join(rows) + "\n"
+
+
 def lexicon_page(lang: str) -> str:
-    """Markdown of the whole lexicon, sorted by term in the page language."""
+    """Markdown of the whole lexicon, sorted by term in the page language; an entry whose term is
+    one of the site's own choices in that language says so and links to their list, which closes
+    the page (languages with no such choice have none)."""
     labels = texts(lang, "lexicon")
     colon = fact(lang, "colon")
     by_id = {e["id"]: e for e in entries()}
+    chosen = {item["entry"] for item in choices(lang).get("terms", []) if "entry" in item}
     out = []
     for entry in sorted(by_id.values(), key=lambda e: e[lang]["term"].casefold()):
         item = entry[lang]
@@ -60,6 +94,8 @@ def lexicon_page(lang: str) -> str:
         out.append(f"### {title} {{ #term-{entry['id']} }}\n")
         out.append(_one_line(item["definition"]) + "\n")
         facts = []
+        if entry["id"] in chosen:
+            facts.append(f"[{choices(lang)['entry_label']}](#chosen-terms)")
         if item.get("current"):
             facts.append(f"{labels['current']}{colon} {item['current']}")
         if item.get("former"):
@@ -69,6 +105,9 @@ def lexicon_page(lang: str) -> str:
             facts.append(f"{labels['related']}{colon} {links}")
         if facts:
             out.append("\n".join(f"- {f}" for f in facts) + "\n")
+    table = choices_table(lang)
+    if table:
+        out.append(table)
     return "\n".join(out)
 
 

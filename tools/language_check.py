@@ -26,14 +26,15 @@ DOCS = ROOT / "docs"
 ENGINE_DATA = ROOT / "demo" / "engine" / "src" / "egov_roles" / "data"
 DEMO_WEB = ROOT / "demo" / "web"
 SCREENS = DOCS / "assets" / "screens"
-# The files whose language blocks must be complete (texts keyed by language). The password rules
-# sentences are in data/languages.yml (`password_rules`); password_rules.json holds figures only.
+# The files whose language blocks must be complete (texts keyed by language). password_rules.json
+# holds the rules' figures and, under `text`, their words in every language.
 DATA_FILES = (
     ROOT / "data" / "lexicon.yml",
     ROOT / "data" / "wizard.yml",
     ROOT / "data" / "official.yml",
     ENGINE_DATA / "policy.json",
     ENGINE_DATA / "qualities.json",
+    ENGINE_DATA / "password_rules.json",
     DEMO_WEB / "i18n.json",
     DEMO_WEB / "journal.json",
     DEMO_WEB / "tours.json",

@@ -23,7 +23,8 @@ def _rules_section(built_site, lang: str) -> str:
 def test_rules_on_the_password_page_are_the_engines(built_site, lang):
     rules = load_json("password_rules")
     pw, user = rules["password"], rules["username"]
-    words = fact(lang, "password_rules")  # data/languages.yml: the sentences the figures go into
+    # the sentences the figures go into, beside the figures in the engine's data
+    words = {key: text[lang] for key, text in rules["text"].items() if isinstance(text, dict)}
     needles = [words["length"].format(min=pw["min_length"], max=pw["max_length"]),
                words["length"].format(min=user["min_length"], max=user["max_length"]),
                words["non_letters"].format(n=pw["min_non_letters"]), pw["specials"]]

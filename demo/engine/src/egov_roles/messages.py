@@ -448,10 +448,10 @@ DATES = {
     "fr": {"format": "{day} {month} {year}", "first": "1er",
            "months": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
                       "novembre", "décembre")},
-    "nl": {"format": "{day} {month} {year}",
+    "nl": {"format": "{day} {month} {year}", "first": "1",
            "months": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
                       "oktober", "november", "december")},
-    "de": {"format": "{day}. {month} {year}",
+    "de": {"format": "{day}. {month} {year}", "first": "1",
            "months": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
                       "November", "Dezember")},
 }
@@ -468,9 +468,9 @@ def date_words(iso: str) -> dict:
 
 
 INVITATION_STATUS = {
-    "expired": {"fr": "elle a expiré", "nl": "ze is verlopen", "de": "Sie ist abgelaufen"},
-    "withdrawn": {"fr": "elle a été retirée", "nl": "ze werd ingetrokken", "de": "Sie wurde zurückgezogen"},
-    "accepted": {"fr": "elle a déjà été acceptée", "nl": "ze werd al aanvaard", "de": "Sie wurde bereits angenommen"},
+    "expired": {"fr": "elle a expiré", "nl": "ze is verlopen", "de": "sie ist abgelaufen"},
+    "withdrawn": {"fr": "elle a été retirée", "nl": "ze werd ingetrokken", "de": "sie wurde zurückgezogen"},
+    "accepted": {"fr": "elle a déjà été acceptée", "nl": "ze werd al aanvaard", "de": "sie wurde bereits angenommen"},
 }
 
 ENTITIES = {
