@@ -4,7 +4,7 @@
   paragraph, in the page's language (search engines show it under the title).
 - on_post_template: Material's 404 page, rendered once per language (mkdocs-static-i18n writes
   each language's over the previous one at the site's root), is kept per language with its text
-  in that language; on_post_build writes each where a server looks for it (404.html, nl/404.html).
+  in that language; on_post_build writes each where a server looks for it (404.html, <lang>/404.html).
 - on_post_build, once every language is built and the other hooks have written their files:
   the site's own unversioned style sheets and scripts get a fingerprinted copy
   (site.<hash>.css) that the pages name instead, so that servers may let browsers keep them for
@@ -29,6 +29,7 @@ if str(ROOT) not in sys.path:
 
 from hooks.search_language import with_language_base  # noqa: E402
 from tools import host  # noqa: E402  (needs the repository root on sys.path)
+from tools.languages import fact  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.host")
 DESCRIPTION_LENGTH = 160  # what search engines show; cut at a word
@@ -41,10 +42,6 @@ UNVERSIONED = (
 )
 # Material's 404 text is English in every language: the reader's own words instead.
 MATERIAL_NOT_FOUND = "<h1>404 - Not found</h1>"
-NOT_FOUND_TEXT = {
-    "fr": ("Page introuvable", "Cette adresse ne mène à aucune page du guide.", "Retour à l'accueil"),
-    "nl": ("Pagina niet gevonden", "Dit adres leidt naar geen enkele pagina van de gids.", "Terug naar de startpagina"),
-}
 _not_found: dict[str, str] = {}
 
 
@@ -81,7 +78,8 @@ def on_post_template(output: str, template_name: str, config) -> str:
     lang = _i18n(config).current_language
     if MATERIAL_NOT_FOUND not in output:
         raise PluginError("hooks/host.py: Material's 404 heading was not found (Material upgraded?)")
-    title, text, home = (html.escape(t) for t in NOT_FOUND_TEXT[lang])
+    words = fact(lang, "not_found")  # data/languages.yml
+    title, text, home = (html.escape(words[key]) for key in ("title", "text", "home"))
     default = _i18n(config).default_language
     home_url = "/" if lang == default else f"/{lang}/"
     output = output.replace(MATERIAL_NOT_FOUND, f'<h1>{title}</h1>\n<p>{text}</p>\n<p><a href="{home_url}">{home}</a></p>')

@@ -1,10 +1,10 @@
 """MkDocs hook: one page per node of the wizard tree (data/wizard.yml), in the language being built.
 
-mkdocs-static-i18n (folder layout) rebuilds the file list from the real files of docs/fr and
-docs/nl in its own on_files (priority -100), dropping anything that is not on disk. So this hook
+mkdocs-static-i18n (folder layout) rebuilds the file list from the real files of each
+docs/<lang>/ in its own on_files (priority -100), dropping anything that is not on disk. So this hook
 runs after it and adds, for the current language only, virtual files shaped exactly like the
 plugin's own: source `<lang>/wizard/...`, destination without the prefix for the default language,
-and the other language's twin as alternate (language switcher, sitemap). Each page holds a single
+and the other languages' twins as alternates (language switcher, sitemap). Each page holds a single
 macro call; macros/wizard.py writes its content.
 """
 

@@ -5,11 +5,22 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import sys
+
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # mkdocs-macros imports this package without the root on the path
+    sys.path.insert(0, str(ROOT))
+
+from tools.languages import LANGUAGES, fact  # noqa: E402,F401  (the one list of site languages)
+
 DATA = ROOT / "data"
-LANGUAGES = ("fr", "nl")
+
+
+def texts(lang: str, part: str) -> dict:
+    """The texts of one generated part of the site in a language (data/languages.yml)."""
+    return fact(lang, part)
 
 
 @lru_cache(maxsize=None)

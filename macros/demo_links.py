@@ -19,15 +19,9 @@ from egov_roles import demo_data, policy
 from mkdocs.exceptions import PluginError
 
 from . import demo_screens
-from .common import LANGUAGES, ROOT, page_language
+from .common import LANGUAGES, ROOT, page_language, texts
 
 TASKS_FILE = ROOT / "demo" / "web" / "tasks.json"
-TEXT = {
-    "fr": {"try": "Essayer dans la démo", "as": "connecté comme {name}, profil {role}",
-           "as_person": "connecté comme {name}, profil encore à choisir"},
-    "nl": {"try": "Probeer het in de demo", "as": "aangemeld als {name}, profiel {role}",
-           "as_person": "aangemeld als {name}, profiel nog te kiezen"},
-}
 
 
 @lru_cache(maxsize=1)
@@ -54,9 +48,9 @@ def who_text(task: dict, lang: str) -> str:
     person = data["people"][task["person"]]
     name = f"{person['first_name']} {person['name']}"
     if not task.get("profile"):
-        return TEXT[lang]["as_person"].format(name=name)
+        return texts(lang, "demo_links")["as_person"].format(name=name)
     role = data["roles"][task["profile"]]
-    return TEXT[lang]["as"].format(name=name, role=policy.role_name(role["kind"], lang))
+    return texts(lang, "demo_links")["as"].format(name=name, role=policy.role_name(role["kind"], lang))
 
 
 def link_markdown(task_id: str, lang: str, page_src: str) -> str:
@@ -66,7 +60,8 @@ def link_markdown(task_id: str, lang: str, page_src: str) -> str:
     within = page_src.split("/", 1)[1] if page_src.split("/", 1)[0] in LANGUAGES else page_src
     target = posixpath.relpath("demo/index.md", posixpath.dirname(within) or ".")
     who = who_text(task, lang)
-    return (f"[{TEXT[lang]['try']}]({target}#/task/{task_id}){{ .md-button .try-it "
+    label = texts(lang, "demo_links")["try"]
+    return (f"[{label}]({target}#/task/{task_id}){{ .md-button .try-it "
             f"data-task=\"{task_id}\" }} ({who})")
 
 
@@ -92,12 +87,6 @@ def define_env(env):
         return tasks_list_markdown(lang, env.page.file.src_uri, page_titles(lang))
 
 
-LIST_TEXT = {
-    "fr": "{task} : [{title}]({guide}), [essayer]({demo}#/task/{id}) ({who})",
-    "nl": "{task}: [{title}]({guide}), [proberen]({demo}#/task/{id}) ({who})",
-}
-
-
 def tasks_list_markdown(lang: str, page_src: str, titles: dict) -> str:
     """The list of every task link (on the demo page itself: a fragment only)."""
     within = page_src.split("/", 1)[1] if page_src.split("/", 1)[0] in LANGUAGES else page_src
@@ -106,7 +95,7 @@ def tasks_list_markdown(lang: str, page_src: str, titles: dict) -> str:
     for task_id, task in tasks().items():
         who = who_text(task, lang)
         guide = posixpath.relpath(task["guide"], posixpath.dirname(within) or ".")
-        lines.append("- " + LIST_TEXT[lang].format(task=f"`{task_id}`", title=titles.get(task["guide"], task["guide"]),
+        lines.append("- " + texts(lang, "demo_links")["list"].format(task=f"`{task_id}`", title=titles.get(task["guide"], task["guide"]),
                                                    guide=guide, demo=demo, id=task_id, who=who))
     return "\n".join(lines)
 

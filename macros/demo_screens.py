@@ -16,17 +16,13 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from .common import ROOT
+from .common import ROOT, texts
 
 SCREENS_DIR = ROOT / "docs" / "assets" / "screens"
 MANIFEST = SCREENS_DIR / "screens.json"
 RERUN = "run `make screenshots`"
 # Set by tools/screenshots.py for its own build only: the images are what it is about to make.
 ALLOW_MISSING = "DEMO_SCREENS_ALLOW_MISSING"
-CAPTION = {
-    "fr": ("L'écran que ce lien ouvre dans la démo.", "Voir l'image en taille réelle"),
-    "nl": ("Het scherm dat deze link in de demo opent.", "De afbeelding op ware grootte bekijken"),
-}
 
 
 def image_file(task_id: str, lang: str) -> Path:
@@ -66,7 +62,8 @@ def figure_html(task_id: str, alt: str, lang: str, page_url: str) -> str:
     if record is None:
         return ""
     src = html.escape(get_relative_url(site_path(image_file(task_id, lang)), page_url))
-    text, full = CAPTION[lang]
+    caption = texts(lang, "demo_screens")
+    text, full = caption["caption"], caption["full"]
     return (
         f'<figure class="demo-shot" data-task="{html.escape(task_id)}">'
         f'<img src="{src}" alt="{html.escape(alt)}" width="{record["width"]}" height="{record["height"]}" '

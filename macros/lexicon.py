@@ -5,12 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .common import LANGUAGES, load_data, page_language
+from .common import LANGUAGES, fact, load_data, page_language, texts
 
-LABELS = {
-    "fr": {"abbr": "Abréviation", "current": "Nom actuel", "former": "Ancien nom", "related": "Voir aussi"},
-    "nl": {"abbr": "Afkorting", "current": "Huidige naam", "former": "Vroegere naam", "related": "Zie ook"},
-}
 
 
 def entries() -> list[dict]:
@@ -36,7 +32,7 @@ def hover_text(entry: dict, lang: str) -> str:
     item = entry[lang]
     text = f"{item['term']}: {_one_line(item['definition'])}"
     if item.get("current"):
-        text += f" ({LABELS[lang]['current']}: {item['current']})"
+        text += f" ({texts(lang, 'lexicon')['current']}: {item['current']})"
     return text
 
 
@@ -52,10 +48,45 @@ def abbreviations(lang: str) -> list[tuple[str, str]]:
     return sorted(pairs.items(), key=lambda kv: -len(kv[0]))
 
 
-def lexicon_page(lang: str) -> str:
-    """Markdown of the whole lexicon, sorted by term in the page language."""
-    labels = LABELS[lang]
+def choices(lang: str) -> dict:
+    """The terms this site chose in a language where no official term was found (may be empty)."""
+    return load_data("lexicon").get("choices", {}).get(lang) or {}
+
+
+def _cell(text: str) -> str:
+    return _one_line(text).replace("|", "\\|")
+
+
+def choices_table(lang: str) -> str:
+    """Markdown: the site's own terms in a language, with their form in the other languages."""
+    data = choices(lang)
+    if not data:
+        return ""
     by_id = {e["id"]: e for e in entries()}
+    others = [other for other in LANGUAGES if other != lang]
+    cols = data["columns"]
+    rows = ["| " + " | ".join([cols["term"], *(cols[o] for o in others), cols["note"]]) + " |",
+            "|" + " --- |" * (len(others) + 2)]
+    for item in data["terms"]:
+        if "entry" in item:
+            entry = by_id[item["entry"]]
+            name = entry[lang]["term"] + (f" ({entry[lang]['abbr']})" if entry[lang].get("abbr") else "")
+            term = f"[{name}](#term-{item['entry']})"
+            forms = [entry[o]["term"] for o in others]
+        else:
+            term, forms = item["term"], [item[o] for o in others]
+        rows.append("| " + " | ".join([term, *map(_cell, forms), _cell(item.get("note", ""))]) + " |")
+    return f"## {data['title']} {{ #chosen-terms }}\n\n{_one_line(data['intro'])}\n\n" + "\n".join(rows) + "\n"
+
+
+def lexicon_page(lang: str) -> str:
+    """Markdown of the whole lexicon, sorted by term in the page language; an entry whose term is
+    one of the site's own choices in that language says so and links to their list, which closes
+    the page (languages with no such choice have none)."""
+    labels = texts(lang, "lexicon")
+    colon = fact(lang, "colon")
+    by_id = {e["id"]: e for e in entries()}
+    chosen = {item["entry"] for item in choices(lang).get("terms", []) if "entry" in item}
     out = []
     for entry in sorted(by_id.values(), key=lambda e: e[lang]["term"].casefold()):
         item = entry[lang]
@@ -63,21 +94,27 @@ def lexicon_page(lang: str) -> str:
         out.append(f"### {title} {{ #term-{entry['id']} }}\n")
         out.append(_one_line(item["definition"]) + "\n")
         facts = []
+        if entry["id"] in chosen:
+            facts.append(f"[{choices(lang)['entry_label']}](#chosen-terms)")
         if item.get("current"):
-            facts.append(f"{labels['current']} : {item['current']}" if lang == "fr" else f"{labels['current']}: {item['current']}")
+            facts.append(f"{labels['current']}{colon} {item['current']}")
         if item.get("former"):
-            facts.append(f"{labels['former']} : {item['former']}" if lang == "fr" else f"{labels['former']}: {item['former']}")
+            facts.append(f"{labels['former']}{colon} {item['former']}")
         if entry.get("related"):
             links = ", ".join(f"[{by_id[r][lang]['term']}](#term-{r})" for r in entry["related"])
-            facts.append(f"{labels['related']} : {links}" if lang == "fr" else f"{labels['related']}: {links}")
+            facts.append(f"{labels['related']}{colon} {links}")
         if facts:
             out.append("\n".join(f"- {f}" for f in facts) + "\n")
+    table = choices_table(lang)
+    if table:
+        out.append(table)
     return "\n".join(out)
 
 
 def current_names_table(lang: str) -> str:
     """Markdown table: the guide's (seed) name of each renamed term and its current public name."""
-    head = {"fr": ("Nom dans ce guide", "Nom actuel"), "nl": ("Naam in deze gids", "Huidige naam")}[lang]
+    labels = texts(lang, "lexicon")
+    head = (labels["guide_name"], labels["current"])
     rows = [f"| {head[0]} | {head[1]} |", "| --- | --- |"]
     for entry in entries():
         item = entry[lang]

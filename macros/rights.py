@@ -16,35 +16,11 @@ from __future__ import annotations
 import egov_roles
 from egov_roles import policy
 
-from .common import page_language
+from .common import fact, page_language, texts
 
 COLUMNS = ("legal_rep", "rae", "co_rae", "gl", "co_gl", "user")
 LEVELS = ("enterprise", "quality", "account", "assignment")
 
-TEXT = {
-    "fr": {
-        "title": "Qui peut le faire ?", "nobody": "Personne, dans l'application.", "everyone": "Tout titulaire d'un compte", "why": "Pourquoi",
-        "refused": "Refus particuliers", "instead": "À qui s'adresser", "action": "Action", "yes": "Oui",
-        "no": "Non", "notes": "Notes", "role": "Rôle", "reach": "Applications atteintes",
-        "scope_short": {"enterprise": "entreprise", "quality": "sa qualité", "own": "son compte",
-                        "invitation": "avec invitation"},
-        "legend": "Dans les tableaux, « entreprise » veut dire « dans toute son entreprise », « sa qualité » "
-                  "« dans la qualité qu'il gère », « son compte » « pour son propre compte » et « avec invitation » "
-                  "« avec une invitation ou un lien reçu ».",
-        "colon": " :",
-    },
-    "nl": {
-        "title": "Wie mag dit doen?", "nobody": "Niemand, in de toepassing.", "everyone": "Elke accounthouder", "why": "Waarom",
-        "refused": "Bijzondere weigeringen", "instead": "Tot wie u zich richt", "action": "Handeling", "yes": "Ja",
-        "no": "Nee", "notes": "Opmerkingen", "role": "Rol", "reach": "Bereikte toepassingen",
-        "scope_short": {"enterprise": "onderneming", "quality": "eigen hoedanigheid", "own": "eigen account",
-                        "invitation": "met uitnodiging"},
-        "legend": "In de tabellen betekent 'onderneming' 'in de hele eigen onderneming', 'eigen hoedanigheid' "
-                  "'binnen de hoedanigheid die hij beheert', 'eigen account' 'voor de eigen account' en 'met "
-                  "uitnodiging' 'met een ontvangen uitnodiging of link'.",
-        "colon": ":",
-    },
-}
 
 
 def _indent(lines: list[str]) -> str:
@@ -54,37 +30,38 @@ def _indent(lines: list[str]) -> str:
 def who_may_markdown(action: str, lang: str) -> str:
     if action not in policy.action_ids():
         raise ValueError(f"who_may: unknown action {action!r}; known: {', '.join(policy.action_ids())}")
-    text = TEXT[lang]
+    text = texts(lang, "rights")
+    colon = fact(lang, "colon")
     table = policy.data()
     info = egov_roles.who_may(action)
     lines: list[str] = []
     shown = [item for item in info["allowed"] if item["role"] != "person"]
     if len(shown) == len(COLUMNS) and len({item["scope"] for item in shown}) == 1:
         # every role alike: one line instead of six identical ones
-        lines.append(f"- **{text['everyone']}**{text['colon']} {table['scopes'][shown[0]['scope']][lang]}")
+        lines.append(f"- **{text['everyone']}**{colon} {table['scopes'][shown[0]['scope']][lang]}")
     elif info["allowed"]:
         for item in info["allowed"]:
             if item["role"] == "person":
                 continue  # "every account" already covers someone logged in without a profile
             scope = table["scopes"][item["scope"]][lang]
-            lines.append(f"- **{policy.role_name(item['role'], lang)}**{text['colon']} {scope}")
+            lines.append(f"- **{policy.role_name(item['role'], lang)}**{colon} {scope}")
     else:
         lines.append(f"- {text['nobody']}")
-    lines += ["", f"**{text['why']}**{text['colon']} {policy.explanation(info['rule'], lang)}"]
+    lines += ["", f"**{text['why']}**{colon} {policy.explanation(info['rule'], lang)}"]
     refused = [r for r in info["refused"] if r["rule"] != info["rule"] and r["role"] != "person"]
     if refused:
-        lines += ["", f"**{text['refused']}**{text['colon']}", ""]
+        lines += ["", f"**{text['refused']}**{colon}", ""]
         for item in refused:
-            lines.append(f"- **{policy.role_name(item['role'], lang)}**{text['colon']} "
+            lines.append(f"- **{policy.role_name(item['role'], lang)}**{colon} "
                          f"{policy.explanation(item['rule'], lang)}")
     if info["instead"]:
         names = ", ".join(policy.role_name(who, lang) for who in info["instead"])
-        lines += ["", f"**{text['instead']}**{text['colon']} {names}."]
+        lines += ["", f"**{text['instead']}**{colon} {names}."]
     return f'!!! info "{text["title"]}"\n\n{_indent(lines)}\n'
 
 
 def _cell(row: dict, lang: str, notes: dict[str, str]) -> str:
-    text = TEXT[lang]
+    text = texts(lang, "rights")
     if row["allowed"]:
         return f"{text['yes']} ({text['scope_short'][row['scope']]})"
     if row["rule"] == policy.DEFAULT_RULE:
@@ -94,7 +71,8 @@ def _cell(row: dict, lang: str, notes: dict[str, str]) -> str:
 
 
 def matrix_markdown(level: str, lang: str) -> str:
-    text = TEXT[lang]
+    text = texts(lang, "rights")
+    colon = fact(lang, "colon")
     rows = [r for r in policy.rows() if r["level"] == level]
     by_action: dict[str, dict[str, dict]] = {}
     for row in rows:
@@ -106,27 +84,27 @@ def matrix_markdown(level: str, lang: str) -> str:
         label = policy.action(action_id)[lang]
         out.append("| " + " | ".join([label] + [_cell(cells[role], lang, notes) for role in COLUMNS]) + " |")
     if notes:
-        out += ["", f"{text['notes']}{text['colon']}", ""]
+        out += ["", f"{text['notes']}{colon}", ""]
         out += [f"- ({letter}) {policy.explanation(rule, lang)}" for rule, letter in notes.items()]
     return "\n".join(out) + "\n"
 
 
 def rights_markdown(scope: str, lang: str) -> str:
     if scope == "all":
-        parts = [TEXT[lang]["legend"] + "\n"]
+        parts = [texts(lang, "rights")["legend"] + "\n"]
         for level in LEVELS:
             parts.append(f"### {policy.data()['levels'][level][lang]}\n")
             parts.append(matrix_markdown(level, lang))
         return "\n".join(parts)
     if scope == "legend":
-        return TEXT[lang]["legend"] + "\n"
+        return texts(lang, "rights")["legend"] + "\n"
     if scope not in LEVELS:
         raise ValueError(f"rights_matrix: scope must be 'all', 'legend' or one of {LEVELS}, not {scope!r}")
     return matrix_markdown(scope, lang)
 
 
 def reach_markdown(lang: str) -> str:
-    text = TEXT[lang]
+    text = texts(lang, "rights")
     out = [f"| {text['role']} | {text['reach']} |", "|---|---|"]
     for role in COLUMNS:
         out.append(f"| {policy.role_name(role, lang)} | {policy.reach(role)[lang]} |")

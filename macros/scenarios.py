@@ -19,13 +19,9 @@ from functools import lru_cache
 from egov_roles import Engine, catalogue, runtime
 from egov_roles.validators import format_niss
 
-from .common import LANGUAGES, ROOT, page_language
+from .common import LANGUAGES, ROOT, page_language, texts
 
 SCENARIOS_FILE = ROOT / "demo" / "web" / "scenarios.json"
-TEXT = {
-    "fr": {"try": "Essayer ce cas dans la démo", "goal": "Objectif :", "list": "{title} : {goal} [Essayer ce cas](#/scenario/{name})"},
-    "nl": {"try": "Probeer dit geval in de demo", "goal": "Doel:", "list": "{title}: {goal} [Probeer dit geval](#/scenario/{name})"},
-}
 # A field `a` of a record holds an id of this collection (the `a->b` notation of scenarios.json).
 REFERENCES = {"person": "people", "quality": "qualities", "role": "roles", "enterprise": "enterprises",
               "invitation": "invitations"}
@@ -132,14 +128,14 @@ def demo_target(page_src: str) -> str:
 
 
 def link_markdown(name: str, lang: str, page_src: str) -> str:
-    text = TEXT[lang]
+    text = texts(lang, "scenarios")
     return (f"[{text['try']}]({demo_target(page_src)}#/scenario/{name}){{ .md-button .try-scenario "
             f"data-scenario=\"{name}\" }} **{text['goal']}** {goal_text(name, lang)}")
 
 
 def list_markdown(lang: str) -> str:
     """The demo page's own list of the scenarios (fragment links: the demo is this page)."""
-    return "\n".join("- " + TEXT[lang]["list"].format(title=f"**{s['title'][lang]}**", goal=goal_text(name, lang), name=name)
+    return "\n".join("- " + texts(lang, "scenarios")["list"].format(title=f"**{s['title'][lang]}**", goal=goal_text(name, lang), name=name)
                      for name, s in scenarios().items())
 
 

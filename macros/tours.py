@@ -12,17 +12,11 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from .common import LANGUAGES, ROOT, page_language
+from .common import LANGUAGES, ROOT, page_language, texts
 from .demo_links import tasks as task_table
 from .scenarios import demo_target
 
 TOURS_FILE = ROOT / "demo" / "web" / "tours.json"
-TEXT = {
-    "fr": {"follow": "Suivre ce parcours dans la démo", "steps": "{title}, en {count} étapes cochées au fil de vos actions.",
-           "list": "[{title}](#/tour/{name}) : {intro}"},
-    "nl": {"follow": "Volg deze rondleiding in de demo", "steps": "{title}, in {count} stappen die aangevinkt worden naarmate u ze doet.",
-           "list": "[{title}](#/tour/{name}): {intro}"},
-}
 
 
 @lru_cache(maxsize=1)
@@ -49,14 +43,14 @@ def link_markdown(name: str, lang: str, page_src: str) -> str:
     if name not in tours():
         raise ValueError(f"tour: unknown tour {name!r} (demo/web/tours.json)")
     tour = tours()[name]
-    text = TEXT[lang]
+    text = texts(lang, "tours")
     return (f"[{text['follow']}]({demo_target(page_src)}#/tour/{name}){{ .md-button .md-button--primary .tour-link "
             f"data-tour=\"{name}\" }} {text['steps'].format(title=tour['title'][lang], count=len(tour['steps']))}")
 
 
 def list_markdown(lang: str) -> str:
     """The demo page's own list of the tours (fragment links: the demo is this page)."""
-    return "\n".join("- " + TEXT[lang]["list"].format(title=tour["title"][lang], name=name, intro=tour["intro"][lang])
+    return "\n".join("- " + texts(lang, "tours")["list"].format(title=tour["title"][lang], name=name, intro=tour["intro"][lang])
                      for name, tour in tours().items())
 
 

@@ -147,7 +147,7 @@ def _check(data: dict) -> None:
             kind, _, rest = ref.partition(":")
             if kind == "guide":
                 if not guide_exists(rest):
-                    errors.append(f"{where}: guide page {rest!r} missing in docs/fr or docs/nl")
+                    errors.append(f"{where}: guide page {rest!r} missing in docs/<lang> of a site language")
             elif kind == "node":
                 if rest not in known:
                     errors.append(f"{where}: unknown node {rest!r}")
@@ -165,14 +165,14 @@ def _check(data: dict) -> None:
             for text in texts(block[lang]):
                 check_text(f"{where} ({lang})", text)
         if all(lang in block for lang in LANGUAGES):
-            # Same shape in both languages: same keys, same number of notes and list items.
+            # Same shape in every language: same keys, same number of notes and list items.
             shapes = {lang: _shape(block[lang]) for lang in LANGUAGES}
             if len(set(map(repr, shapes.values()))) > 1:
-                errors.append(f"{where}: fr and nl differ in shape {shapes}")
+                errors.append(f"{where}: the languages differ in shape {shapes}")
 
     for name, link in data["links"].items():
         if set(link) != set(LANGUAGES):
-            errors.append(f"link {name}: needs exactly fr and nl")
+            errors.append(f"link {name}: needs exactly the site languages {', '.join(LANGUAGES)}")
     check_languages("ui", data["ui"], ())
     check_languages("start", data["start"], ("intro",))
     check_languages("about", data["about"], ("title", "how"))
@@ -213,7 +213,7 @@ def _check(data: dict) -> None:
 
 
 def _shape(value):
-    """The structure of a language block without its words, to compare fr and nl."""
+    """The structure of a language block without its words, to compare the languages."""
     if isinstance(value, dict):
         return {k: _shape(v) for k, v in sorted(value.items())}
     if isinstance(value, list):

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from tools import host
 from tools.check_pages import CHROMIUM, CHROMIUM_FLAGS
+from tools.languages import DEFAULT
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -107,7 +108,7 @@ def main() -> int:
     languages = [""] + [f"{lang}/" for lang in host.Host.for_site(args.site).languages]
     if args.langs:
         chosen = args.langs.split(",")
-        languages = [lang for lang in languages if (lang.rstrip("/") or "fr") in chosen]
+        languages = [lang for lang in languages if (lang.rstrip("/") or DEFAULT) in chosen]
     print(f"{'page':<22} {'preset':<8} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'LCP s':>6} {'TBT ms':>7} {'CLS':>6}")
     with served(args.site, args.url) as base:
         for lang in languages:
@@ -115,7 +116,7 @@ def main() -> int:
                 for preset in presets:
                     path = "/" + lang + PAGES[name]
                     s = summary(run_lighthouse(base + path, preset))
-                    print(f"{(lang or 'fr/') + name:<22} {preset:<8} {s['performance']:>4} {s['accessibility']:>4} "
+                    print(f"{(lang or DEFAULT + '/') + name:<22} {preset:<8} {s['performance']:>4} {s['accessibility']:>4} "
                           f"{s['best-practices']:>4} {s['seo']:>4} {s['LCP']:>6.2f} {s['TBT']:>7.0f} {s['CLS']:>6.3f}",
                           flush=True)
                     if args.verbose and s["failed"]:

@@ -41,6 +41,7 @@ if __package__ in (None, ""):  # run as a file by the mkdocs hook's import
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tools import wheels as wheels_tool
+from tools.languages import DEFAULT, LANGUAGES, OTHERS
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -70,11 +71,12 @@ PRECOMPRESSED = ("pyodide.asm.wasm", "pyodide.asm.mjs", ENGINE_STDLIB)
 ENV = {"HOME": "/home/pyodide", "PYTHONDONTWRITEBYTECODE": "1"}
 # Requests run before the snapshot is taken: what they import and cache is then in the snapshot.
 # Read-only: they must leave the engine's state as it was.
+# Each site language once, so that every language's texts are loaded in the snapshot.
 WARMUP = [
-    {"command": "engine.commands", "lang": "fr"},
-    {"command": "engine.policy", "lang": "nl"},
-    {"command": "engine.catalogue", "lang": "fr"},
-    {"command": "engine.validate", "args": {"field": "niss", "value": "85073003328"}, "lang": "nl"},
+    {"command": "engine.commands", "lang": DEFAULT},
+    {"command": "engine.catalogue", "lang": DEFAULT},
+    *({"command": "engine.policy", "lang": lang} for lang in LANGUAGES),
+    *({"command": "engine.validate", "args": {"field": "niss", "value": "85073003328"}, "lang": lang} for lang in OTHERS),
 ]
 # The build restores its own snapshot and sends this, and so does the worker before it says
 # "ready": a cheap request that goes through python-stdnum.

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tools.languages import LANGUAGES, language_of
 from tools.serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -278,10 +279,6 @@ def check_page(browser, base_url: str, path: str) -> PageReport:
 # --- the whole site (the script) ------------------------------------------------------------
 
 
-def language_of(path: str) -> str:
-    return "nl" if path.startswith("/nl/") else "fr"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, help="an existing build (default: build one, strict)")
@@ -310,7 +307,7 @@ def main() -> int:
         reports = [check_page(browser, base_url, path) for path in paths]
         elapsed = time.perf_counter() - started
 
-    per_lang = {lang: sum(1 for p in paths if language_of(p) == lang) for lang in ("fr", "nl")}
+    per_lang = {lang: sum(1 for p in paths if language_of(p) == lang) for lang in LANGUAGES}
     totals = {
         "console errors": sum(len(r.console_errors) for r in reports),
         "failed requests": sum(len(r.failed_requests) for r in reports),
@@ -318,7 +315,7 @@ def main() -> int:
         "axe violations (WCAG 2.1 A/AA, rule x page)": sum(len(r.axe_violations) for r in reports),
         "axe violating nodes": sum(len(v["nodes"]) for r in reports for v in r.axe_violations),
     }
-    print(f"pages checked: {len(paths)} (fr {per_lang['fr']}, nl {per_lang['nl']})")
+    print(f"pages checked: {len(paths)} ({', '.join(f'{lang} {count}' for lang, count in per_lang.items())})")
     for name, value in totals.items():
         print(f"{name}: {value}")
     print(f"browser run: {elapsed:.1f} s ({elapsed / max(len(paths), 1):.2f} s per page)")

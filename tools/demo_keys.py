@@ -8,6 +8,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tools import check_pages
+from tools.languages import LANGUAGES, home
 
 SCREENS = [  # (fragment, person, profile, screen)
     ("#/login", None, None, "login"),
@@ -23,7 +24,7 @@ SKIP = """() => { const a = document.activeElement; return !!a && a.matches('a.d
 site = Path(sys.argv[1])
 with check_pages.serve(site, quiet_errors=True) as url, sync_playwright() as p:
     b = p.chromium.launch(**check_pages.launch_options())
-    for lang, base in [("fr", "/demo/"), ("nl", "/nl/demo/")]:
+    for lang, base in [(lang, home(lang) + "demo/") for lang in LANGUAGES]:
         for width in (1280, 390):
             ctx = b.new_context(viewport={"width": width, "height": 844})
             page = ctx.new_page()

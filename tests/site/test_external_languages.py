@@ -6,22 +6,12 @@ centre's web page in the page's language beside its phone and hours."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from macros.official import address_languages, links, localized
-
-LANGS = ("fr", "nl")
-PREFIX = {"fr": "", "nl": "nl/"}
+from tools.languages import LANGUAGES, built_pages, prefix
 HREF = re.compile(r"""<a\b[^>]*\bhref=["'](https?://[^"']+)["']""", re.I)
-
-
-def pages_of(site: Path, lang: str) -> list[Path]:
-    if PREFIX[lang]:
-        return sorted((site / PREFIX[lang]).rglob("*.html"))
-    others = [site / PREFIX[o] for o in LANGS if PREFIX[o]]
-    return sorted(p for p in site.rglob("*.html") if not any(o in p.parents for o in others))
 
 
 def test_every_official_address_names_its_language():
@@ -41,10 +31,10 @@ def test_the_language_check_sees_each_kind_of_address():
         "https://www.socialsecurity.be/site_nl/a.htm?lang=nl")
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_external_links_open_in_the_readers_language(built_site, lang):
     wrong, seen = [], 0
-    for page in pages_of(built_site, lang):
+    for page in built_pages(built_site, lang):
         for url in HREF.findall(page.read_text(encoding="utf-8")):
             if url.startswith("http://127.0.0.1"):
                 continue
@@ -55,8 +45,8 @@ def test_external_links_open_in_the_readers_language(built_site, lang):
     assert not wrong, "links to an official page in another language:\n" + "\n".join(wrong)
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_help_page_gives_the_contact_centres_web_page(built_site, lang):
-    text = (built_site / PREFIX[lang] / "help" / "index.html").read_text(encoding="utf-8")
+    text = (built_site / prefix(lang) / "help" / "index.html").read_text(encoding="utf-8")
     assert links()["contact-centre"][lang] in text
     assert "02 511 51 51" in text

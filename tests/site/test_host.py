@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tools import host
+from tools.languages import LANGUAGES, home
 
 SERVERS = ("nginx_url", "site_url")
 SAME = ("Content-Type", "Content-Encoding", "Cache-Control", "Content-Security-Policy", "Vary",
@@ -24,7 +25,7 @@ ACCEPTS = ("br, gzip, deflate", "gzip", "")
 DECODE = {"br": brotli.decompress, "gzip": gzip.decompress, None: lambda body: body}
 THIRD_PARTY = re.compile(r"https?:|//|\*")
 HASH_SOURCE = re.compile(r"'sha(256|384|512)-[A-Za-z0-9+/=]+'")
-MISSING = {"fr": "/no-such-page/", "nl": "/nl/no-such-page/"}
+MISSING = {lang: home(lang) + "no-such-page/" for lang in LANGUAGES}
 
 
 def fetch(base: str, path: str, accept: str = "") -> tuple[int, dict, bytes]:
@@ -51,9 +52,8 @@ def sample_paths(built_site: Path, site_host: host.Host) -> list[str]:
     site = built_site
     runtime = next((site / "runtime").iterdir())
     first = lambda pattern: url_of(site, next(site.glob(pattern)))  # noqa: E731
-    paths = ["/", "/nl/", "/rae/activate-quality/", "/nl/rae/activate-quality/", "/wizard/",
-             "/actors/rae/index.html", *site_host.engine_pages(), *MISSING.values(),
-             "/search/search_index.json", "/nl/search/search_index.json", "/sitemap.xml",
+    paths = [*(home(lang) + page for lang in LANGUAGES for page in ("", "rae/activate-quality/", "search/search_index.json")),
+             "/wizard/", "/actors/rae/index.html", *site_host.engine_pages(), *MISSING.values(), "/sitemap.xml",
              first("assets/javascripts/bundle.*.min.js"), first("assets/stylesheets/main.*.min.css"),
              first("assets/css/site.*.css"), first("assets/images/*.png"), first("demo-app/*/main.js"),
              first("assets/screens/*/*.webp")]

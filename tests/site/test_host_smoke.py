@@ -9,11 +9,11 @@ from __future__ import annotations
 import pytest
 
 from tools.check_pages import PageProbe
+from tools.languages import LANGUAGES, home
 
 pytestmark = pytest.mark.browser
 
 SERVERS = ("nginx_url", "plain_url")
-LANGS = {"fr": "/", "nl": "/nl/"}
 # One page of each kind: home, a task page, the wizard, a reference table, the lexicon.
 GUIDE_PAGES = ("", "rae/activate-quality/", "wizard/", "reference/commands/", "lexicon/")
 READY_MS = 120_000  # a shared two-core machine: a generous bound, not a speed check
@@ -23,24 +23,24 @@ REQUEST_JS = """async (request) => {
 }"""
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("server", SERVERS)
 def test_guide_pages_load_clean(request, browser, server, lang):
     base = request.getfixturevalue(server)
     with PageProbe(browser, base) as probe:
         for page in GUIDE_PAGES:
-            probe.open(LANGS[lang] + page)  # waits for the search index: Material's scripts ran
+            probe.open(home(lang) + page)  # waits for the search index: Material's scripts ran
             assert probe.page.get_attribute("html", "lang") == lang
             probe.settle()
         assert not probe.report.problems(), probe.report.problems()
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("server", SERVERS)
 def test_missing_page_gets_its_language_404(request, browser, server, lang):
     base = request.getfixturevalue(server)
     with PageProbe(browser, base) as probe:
-        response = probe.page.goto(LANGS[lang] + "no-such-page/", wait_until="load")
+        response = probe.page.goto(home(lang) + "no-such-page/", wait_until="load")
         if server == "plain_url":
             assert response.status == 404  # a plain host sends its own error page
             return
@@ -55,12 +55,12 @@ def test_missing_page_gets_its_language_404(request, browser, server, lang):
         assert not probe.report.problems(), probe.report.problems()
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("server", SERVERS)
 def test_demo_starts_and_answers(request, browser, server, lang):
     base = request.getfixturevalue(server)
     with PageProbe(browser, base) as probe:
-        probe.open(LANGS[lang] + "demo/", wait_ready=False)
+        probe.open(home(lang) + "demo/", wait_ready=False)
         probe.page.wait_for_selector("html[data-engine=ready]", timeout=READY_MS)
         response = probe.page.evaluate(REQUEST_JS, {"command": "engine.validate", "lang": lang,
                                                     "args": {"field": "niss", "value": "85073003329"}})

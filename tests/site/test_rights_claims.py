@@ -4,7 +4,7 @@ engine's policy table.
 Such a sentence is either generated from the policy (`who_may`, `rights_matrix`) or carries a
 `{{ claim(...) }}` (macros/claims.py). Here:
 - every claim of every page, in every language, is checked against the policy;
-- twin pages carry the same claims (the French and the Dutch say the same thing);
+- twin pages carry the same claims (every language says the same thing);
 - a block of prose that states a restriction about a role ("seul le GL…", "alleen de VTE…")
   carries a claim or a generated box, so that a new rights sentence cannot slip in unchecked.
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from macros import claims as claims_module
-from macros.common import LANGUAGES
+from macros.common import LANGUAGES, fact
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -92,23 +92,10 @@ def test_twins_carry_the_same_claims(path):
             f"{path}: claims only in {LANGUAGES[0]} {sorted(only_first)}, only in {lang} {sorted(only_other)}")
 
 
-# Words that state a restriction, and the role names they may bear on, per language. A block of
-# prose with both needs a claim or a generated box.
-RESTRICTION = {
-    "fr": re.compile(r"\bseule?s? (?:le|la|les|l'|un|une) ?(?:RAE|co-RAE|GL|co-GL|Gestionnaire|représentant|"
-                     r"Utilisateur|Centre)|\bvous seule?s?\b|\bréservée?s? (?:au|aux|à)\b|"
-                     r"\bne peu(?:t|vent) (?:pas|ni|rien)\b|\bpersonne ne peut\b|\bpas même (?:le|la|un)\b|"
-                     r"\breste(?:nt)? (?:l'affaire|réservée?s?)\b", re.I),
-    "nl": re.compile(r"\balleen (?:(?:de|een) (?:VTE|co-VTE|lokale|co-lokale|wettelijke|gebruiker|Contactcenter)|u|hij)\b|"
-                     r"\bvoorbehouden\b|\bniemand kan\b|\bzelfs niet (?:de|door)\b|"
-                     r"\b(?:kan|kunnen|mag|mogen) (?:geen|niets)\b|"
-                     r"\b(?:kan|kunnen|mag|mogen)\b[^.;|]{0,60}\bniet (?:toevoegen|aanwijzen|blokkeren|beheren|"
-                     r"wijzigen|doen|activeren|aanstellen|vervangen)\b", re.I),
-}
-ROLE = {
-    "fr": re.compile(r"\b(?:co-)?RAE\b|\b(?:co-)?GL\b|Gestionnaire Local|représentant légal|\bUtilisateurs?\b"),
-    "nl": re.compile(r"\b(?:co-)?VTE\b|lokale beheerder|wettelijke vertegenwoordiger|\bgebruikers?\b", re.I),
-}
+# Words that state a restriction, and the role names they may bear on, per language
+# (data/languages.yml, `checks`). A block of prose with both needs a claim or a generated box.
+RESTRICTION = {lang: re.compile(fact(lang, "checks")["restriction"]) for lang in LANGUAGES}
+ROLE = {lang: re.compile(fact(lang, "checks")["role_names"]) for lang in LANGUAGES}
 GENERATED = re.compile(r"\{\{\s*(?:claim|who_may|rights_matrix)\(")
 
 
@@ -146,3 +133,9 @@ def test_every_restriction_sentence_is_claimed(lang):
     assert not unclaimed, (
         "sentences that say who may not do something without a {{ claim(...) }} or a generated box:\n"
         + "\n".join(unclaimed))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_restriction_words_catch_a_restriction(lang):
+    sample = fact(lang, "checks")["restriction_sample"]
+    assert RESTRICTION[lang].search(sample) and ROLE[lang].search(sample), sample

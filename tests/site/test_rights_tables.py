@@ -8,7 +8,7 @@ import pytest
 
 from egov_roles import policy
 from macros import rights
-from macros.common import LANGUAGES
+from macros.common import LANGUAGES, texts
 
 
 def matrix_cells(level: str, lang: str) -> dict[str, dict[str, str]]:
@@ -25,7 +25,7 @@ def matrix_cells(level: str, lang: str) -> dict[str, dict[str, str]]:
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("level", rights.LEVELS)
 def test_every_cell_says_what_the_policy_decides(lang, level):
-    text = rights.TEXT[lang]
+    text = texts(lang, "rights")
     cells = matrix_cells(level, lang)
     for action in (a for a in policy.data()["actions"] if a["level"] == level):
         row = cells[action[lang]]
@@ -46,6 +46,7 @@ def test_the_rae_and_co_rae_have_the_quality_level_rights(lang, action):
     for role in ("rae", "co_rae", "gl"):
         assert f"**{policy.role_name(role, lang)}**" in box
     cells = matrix_cells("quality", lang)[policy.action(action)[lang]]
-    enterprise = f"{rights.TEXT[lang]['yes']} ({rights.TEXT[lang]['scope_short']['enterprise']})"
+    text = texts(lang, "rights")
+    enterprise = f"{text['yes']} ({text['scope_short']['enterprise']})"
     assert cells[policy.role_name("rae", lang, short=True)] == enterprise
     assert cells[policy.role_name("co_rae", lang, short=True)] == enterprise

@@ -1,6 +1,6 @@
 """Every built page in Debian's chromium: no console error, no failed request, nothing fetched from
 another host, no axe-core violation of WCAG 2.1 A/AA; and the language switcher, the search, the
-keyboard path through the header and the lexicon's hover definitions, in both languages."""
+keyboard path through the header and the lexicon's hover definitions, in every site language."""
 
 from __future__ import annotations
 
@@ -12,20 +12,14 @@ import pytest
 import yaml
 
 from tools.check_pages import page_paths, wait_until_ready
+from tools.languages import DEFAULT, LANGUAGES, home, in_language, language_of
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-SECOND = "/nl"
-HOMES = {"fr": "/", "nl": "/nl/"}
-
-
-def twin_path(path: str) -> str:
-    return path[len(SECOND):] if path.startswith(SECOND + "/") else SECOND + path
-
-
-def language_of(path: str) -> str:
-    return "nl" if path.startswith(SECOND + "/") else "fr"
+# Each language switches to the next one of the list (the last to the first): every language is
+# left and reached once, in as many runs as there are languages rather than their square.
+SWITCHES = [(lang, LANGUAGES[(i + 1) % len(LANGUAGES)]) for i, lang in enumerate(LANGUAGES)]
 
 
 def assert_clean(report, violations=()) -> None:
@@ -47,8 +41,8 @@ def test_page_is_clean(site_page, open_page, axe):
 
 
 def _switcher_pages(built_site: Path) -> list[str]:
-    """A page of each depth of the French build: the home, a section, a page in a section."""
-    pages = [p for p in page_paths(built_site) if not p.startswith(SECOND + "/") and not p.endswith("/404.html")]
+    """A page of each depth of the default language's build: the home, a section, a page in a section."""
+    pages = [p for p in page_paths(built_site) if language_of(p) == DEFAULT and not p.endswith("/404.html")]
     by_depth: dict[int, str] = {}
     for path in pages:
         by_depth.setdefault(path.count("/"), path)
@@ -64,11 +58,10 @@ def _tab_to(page, selector: str, limit: int = 60) -> bool:
     return False
 
 
-@pytest.mark.parametrize("start_lang", ["fr", "nl"])
-def test_language_switcher_lands_on_the_same_page(start_lang, built_site, open_page):
-    for fr_path in _switcher_pages(built_site):
-        start = fr_path if start_lang == "fr" else twin_path(fr_path)
-        other = "nl" if start_lang == "fr" else "fr"
+@pytest.mark.parametrize(("start_lang", "other"), SWITCHES)
+def test_language_switcher_lands_on_the_same_page(start_lang, other, built_site, open_page):
+    for default_path in _switcher_pages(built_site):
+        start = in_language(default_path, start_lang)
         probe = open_page(start)
         page = probe.page
         assert _tab_to(page, f'a.md-select__link[hreflang="{other}"]'), f"{start}: Tab never reaches the {other} link"
@@ -76,7 +69,7 @@ def test_language_switcher_lands_on_the_same_page(start_lang, built_site, open_p
             page.keyboard.press("Enter")
         wait_until_ready(page)
         probe.settle()
-        assert urlsplit(page.url).path == twin_path(start), f"{start}: switcher went to {page.url}"
+        assert urlsplit(page.url).path == in_language(start, other), f"{start}: switcher went to {page.url}"
         assert page.evaluate("document.documentElement.lang") == other
         assert_clean(probe.report)
 
@@ -92,22 +85,23 @@ def _lexicon_word(lang: str) -> str:
 
 
 def _shared_word() -> str:
-    """A word both languages' pages use often (a product name, an English term): searched from a
-    page of one language, it must not bring up the pages of the other."""
+    """A word every language's pages use often (a product name, an English term): searched from a
+    page of one language, it must not bring up the pages of the others."""
     counts = {}
-    for lang in ("fr", "nl"):
+    for lang in LANGUAGES:
         seen = {}
         for source in (ROOT / "docs" / lang).rglob("*.md"):
             for word in set(re.findall(r"[a-z]{6,}", source.read_text(encoding="utf-8").lower())):
                 seen[word] = seen.get(word, 0) + 1
         counts[lang] = seen
-    shared = [(min(counts["fr"][w], counts["nl"][w]), w) for w in counts["fr"] if w in counts["nl"]]
+    shared = [(min(seen[w] for seen in counts.values()), w) for w in counts[DEFAULT]
+              if all(w in seen for seen in counts.values())]
     return max(shared)[1]
 
 
-@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_search_finds_only_pages_of_the_page_language(lang, open_page, axe):
-    probe = open_page(HOMES[lang])
+    probe = open_page(home(lang))
     page = probe.page
     assert _tab_to(page, ".md-search__input"), "Tab never reaches the search field"
     results = page.locator(".md-search-result__item a")
@@ -134,9 +128,9 @@ _FOCUS_RING = """() => {
 }"""
 
 
-@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_tab_reaches_header_and_navigation_with_visible_focus(lang, open_page):
-    page = open_page(HOMES[lang]).page
+    page = open_page(home(lang)).page
     wanted = {
         "language switcher": ".md-select button, a.md-select__link",
         "search": ".md-search__input",
@@ -157,17 +151,17 @@ def test_tab_reaches_header_and_navigation_with_visible_focus(lang, open_page):
     assert not unringed, f"focus not visible on: {unringed}"
 
 
-@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_narrow_screen_header_buttons_work_with_the_keyboard(lang, open_page, axe):
     """At phone width (or 400 % zoom) the menu and search buttons are reachable and work."""
-    probe = open_page(HOMES[lang], viewport={"width": 375, "height": 740})
+    probe = open_page(home(lang), viewport={"width": 375, "height": 740})
     page = probe.page
-    assert _tab_to(page, 'label.md-header__button[for="__drawer"]'), "Tab never reaches the menu button"
+    assert _tab_to(page, 'button.md-header__button[data-toggle="__drawer"]'), "Tab never reaches the menu button"
     page.keyboard.press("Enter")
     assert page.is_checked("#__drawer"), "Enter on the menu button does not open the navigation"
     page.keyboard.press("Enter")
     assert not page.is_checked("#__drawer")
-    assert _tab_to(page, 'label.md-header__button[for="__search"]'), "Tab never reaches the search button"
+    assert _tab_to(page, 'button.md-header__button[data-toggle="__search"]'), "Tab never reaches the search button"
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.activeElement.matches('.md-search__input')")
     violations = axe(page)  # the narrow layout with the search open
@@ -175,14 +169,29 @@ def test_narrow_screen_header_buttons_work_with_the_keyboard(lang, open_page, ax
     assert_clean(probe.report, violations)
 
 
+def test_header_toggles_are_buttons_shown_only_where_needed(open_page):
+    """The menu and search toggles are real <button>s (a role on a <label> is not allowed ARIA),
+    shown at phone width and hidden on a wide screen as Material hides its own labels."""
+    home = next(iter(HOMES.values()))
+    narrow = open_page(home, viewport={"width": 375, "height": 740}).page
+    toggles = narrow.locator(".md-header .md-header__button[data-toggle]")
+    toggles.first.wait_for(state="visible")
+    assert toggles.evaluate_all("els => els.map(e => e.tagName)") == ["BUTTON", "BUTTON"]
+    assert narrow.locator(".md-header [role]:not(input):not([role=dialog])").evaluate_all(
+        "els => els.filter(e => e.tagName === 'LABEL').length") == 0
+    wide = open_page(home, viewport={"width": 1280, "height": 800}).page
+    wide.locator(".md-header .md-header__button[data-toggle]").first.wait_for(state="attached")
+    assert wide.locator(".md-header .md-header__button[data-toggle]:visible").count() == 0
+
+
 IN_DRAWER = "() => !!document.activeElement?.closest('.md-sidebar--primary')"
 
 
-@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_closed_drawer_keeps_its_links_out_of_the_tab_order(lang, open_page):
     """At phone width the navigation is a drawer off the screen while closed: Tab never lands in
     it then (the focus would be invisible); once it is opened, Tab reaches its links."""
-    probe = open_page(HOMES[lang], viewport={"width": 375, "height": 740})
+    probe = open_page(home(lang), viewport={"width": 375, "height": 740})
     page = probe.page
     landed = []
     for _ in range(60):
@@ -191,7 +200,7 @@ def test_closed_drawer_keeps_its_links_out_of_the_tab_order(lang, open_page):
             landed.append(page.evaluate("() => document.activeElement.outerHTML.slice(0, 120)"))
     assert not landed, f"Tab went into the closed drawer: {landed[:3]}"
     page.evaluate("() => document.activeElement?.blur()")
-    assert _tab_to(page, 'label.md-header__button[for="__drawer"]'), "Tab never reaches the menu button"
+    assert _tab_to(page, 'button.md-header__button[data-toggle="__drawer"]'), "Tab never reaches the menu button"
     page.keyboard.press("Enter")
     assert page.is_checked("#__drawer")
     assert _tab_to(page, ".md-sidebar--primary a.md-nav__link"), "Tab never reaches the open drawer's links"
@@ -216,7 +225,7 @@ def _page_with_terms(built_site: Path, lang: str) -> str:
 _TOOLTIP_SHOWN = "id => document.getElementById(id).classList.contains('md-tooltip2--active')"
 
 
-@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_definitions_open_with_the_keyboard(lang, built_site, open_page):
     """Tab reaches a lexicon term, its definition shows, Escape hides it and keeps the focus."""
     path = _page_with_terms(built_site, lang)

@@ -1,4 +1,4 @@
-"""Checks of the built site that need no browser: the build, the two languages, links, hosts."""
+"""Checks of the built site that need no browser: the build, the site's languages, links, hosts."""
 
 from __future__ import annotations
 
@@ -11,12 +11,11 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from sitehtml import Site, css_urls, url_path_of
+from tools.languages import DEFAULT, LANGUAGES, OTHERS, home, in_language, language_of
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
-LANGS = ("fr", "nl")
-SECOND = "/nl"  # URL prefix of the second language (French is the default, at the root)
-NOT_FOUND = {"/404.html", SECOND + "/404.html"}  # each language's 404 page (hooks/host.py)
+NOT_FOUND = {home(lang) + "404.html" for lang in LANGUAGES}  # each language's 404 page (hooks/host.py)
 
 
 @pytest.fixture(scope="session")
@@ -34,59 +33,59 @@ def site(built_site: Path, site_url_config: str) -> Site:
     return Site(built_site, site_url_config)
 
 
-def twin_path(path: str) -> str:
-    """The other language's URL path of a page ('/a/' <-> '/nl/a/')."""
-    if path == SECOND + "/" or path.startswith(SECOND + "/"):
-        return path[len(SECOND):]
-    return SECOND + path
-
-
-def fr_pages(site: Site) -> list[str]:
-    return [p for p in site.rendered if not p.startswith(SECOND + "/") and p not in NOT_FOUND]
+def default_pages(site: Site) -> list[str]:
+    """The default language's built pages (the site's root)."""
+    return [p for p in site.rendered if language_of(p) == DEFAULT and p not in NOT_FOUND]
 
 
 def test_strict_build_passes(site_build):
     assert site_build["ok"], "mkdocs build --strict failed:\n" + site_build["log"][-4000:]
 
 
-def test_every_source_page_has_its_twin():
-    pages = {lang: {p.relative_to(DOCS / lang).as_posix() for p in (DOCS / lang).rglob("*.md")} for lang in LANGS}
-    assert pages["fr"], "no page in docs/fr"
-    only_fr = sorted(pages["fr"] - pages["nl"])
-    only_nl = sorted(pages["nl"] - pages["fr"])
-    assert not only_fr and not only_nl, f"pages without a twin: only in fr {only_fr}, only in nl {only_nl}"
+@pytest.mark.parametrize("lang", OTHERS)
+def test_every_source_page_has_its_twin(lang):
+    pages = {code: {p.relative_to(DOCS / code).as_posix() for p in (DOCS / code).rglob("*.md")} for code in (DEFAULT, lang)}
+    assert pages[DEFAULT], f"no page in docs/{DEFAULT}"
+    only_default = sorted(pages[DEFAULT] - pages[lang])
+    only_other = sorted(pages[lang] - pages[DEFAULT])
+    assert not only_default and not only_other, (
+        f"pages without a twin: only in {DEFAULT} {only_default}, only in {lang} {only_other}")
 
 
 def test_every_built_page_has_its_twin(site):
     built = set(site.rendered) - NOT_FOUND
-    missing = sorted(twin_path(p) for p in built if twin_path(p) not in built)
+    missing = sorted({in_language(p, lang) for p in built for lang in LANGUAGES} - built)
     assert not missing, f"built pages whose twin is missing: {missing}"
 
 
-def test_navigation_has_the_same_shape_in_both_languages(site):
+@pytest.mark.parametrize("lang", OTHERS)
+def test_navigation_has_the_same_shape_in_every_language(site, lang):
     """On every pair of twin pages, the primary navigation lists the same items at the same depth,
     pointing at twin pages, and sections have translated labels."""
     differences = []
     untranslated = set()
-    for fr in fr_pages(site):
-        nl = twin_path(fr)
-        if nl not in site.rendered:
+    for page in default_pages(site):
+        twin = in_language(page, lang)
+        if twin not in site.rendered:
             continue  # reported by test_every_built_page_has_its_twin
-        fr_nav, nl_nav = site.rendered[fr].nav, site.rendered[nl].nav
-        fr_shape = [(i.depth, i.is_section, i.href) for i in fr_nav]
-        nl_shape = [(i.depth, i.is_section, i.href and twin_path(i.href)) for i in nl_nav]
-        if fr_shape != nl_shape:
-            diff = next((k for k, (a, b) in enumerate(zip(fr_shape, nl_shape)) if a != b), min(len(fr_shape), len(nl_shape)))
+        default_nav, twin_nav = site.rendered[page].nav, site.rendered[twin].nav
+        default_shape = [(i.depth, i.is_section, i.href) for i in default_nav]
+        twin_shape = [(i.depth, i.is_section, i.href and in_language(i.href, DEFAULT)) for i in twin_nav]
+        if default_shape != twin_shape:
+            diff = next((k for k, (a, b) in enumerate(zip(default_shape, twin_shape)) if a != b),
+                        min(len(default_shape), len(twin_shape)))
             differences.append(
-                f"{fr} vs {nl}: first difference at item {diff}: "
-                f"{fr_shape[diff] if diff < len(fr_shape) else 'end'} / {nl_shape[diff] if diff < len(nl_shape) else 'end'}"
+                f"{page} vs {twin}: first difference at item {diff}: "
+                f"{default_shape[diff] if diff < len(default_shape) else 'end'} / "
+                f"{twin_shape[diff] if diff < len(twin_shape) else 'end'}"
             )
-        for a, b in zip(fr_nav, nl_nav):
+        for a, b in zip(default_nav, twin_nav):
             if a.is_section and b.is_section and a.label and a.label == b.label:
                 untranslated.add(a.label)
-    assert fr_pages(site) and site.rendered["/"].nav, "no navigation found in the built home page"
-    assert not differences, "navigation differs between fr and nl:\n" + "\n".join(differences[:20])
-    assert not untranslated, f"section labels left in French in the Dutch navigation (nav_translations?): {sorted(untranslated)}"
+    assert default_pages(site) and site.rendered["/"].nav, "no navigation found in the built home page"
+    assert not differences, f"navigation differs between {DEFAULT} and {lang}:\n" + "\n".join(differences[:20])
+    assert not untranslated, (f"section labels left untranslated in the {lang} navigation (nav_translations "
+                              f"in mkdocs.yml?): {sorted(untranslated)}")
 
 
 def test_language_switcher_points_at_the_twin_page(site):
@@ -94,8 +93,7 @@ def test_language_switcher_points_at_the_twin_page(site):
     for path, page in site.rendered.items():
         if path in NOT_FOUND:
             continue
-        fr = path if not path.startswith(SECOND + "/") else twin_path(path)
-        expected = {"fr": fr, "nl": twin_path(fr)}
+        expected = {lang: in_language(path, lang) for lang in LANGUAGES}
         if page.language_links != expected:
             wrong.append(f"{path}: {page.language_links} (expected {expected})")
     assert not wrong, "language switcher links:\n" + "\n".join(wrong[:20])
@@ -110,8 +108,8 @@ def test_each_page_names_its_twins_for_search_engines(site, site_url_config):
     for path, page in site.rendered.items():
         if path in NOT_FOUND:
             continue
-        fr = path if not path.startswith(SECOND + "/") else twin_path(path)
-        expected = [root + fr, root + twin_path(fr), root + fr]  # fr, nl, x-default
+        # each language in the order of mkdocs.yml, then x-default: the default language's
+        expected = [root + in_language(path, lang) for lang in LANGUAGES] + [root + in_language(path, DEFAULT)]
         if page.alternates != expected:
             wrong.append(f"{path}: {page.alternates} (expected {expected})")
         scripts = [url for tag, _, url in page.loads if tag == "script"]
@@ -135,7 +133,7 @@ def test_each_language_searches_its_own_pages(site):
     indexes = {}
     wrong = []
     for path in site.rendered:
-        lang = "nl" if path.startswith(SECOND + "/") else "fr"
+        lang = language_of(path)
         base = urljoin(path, _material_base(site, path))
         index_path = urlsplit(urljoin(base, "search/search_index.json")).path
         if lang not in indexes:
@@ -144,11 +142,11 @@ def test_each_language_searches_its_own_pages(site):
             indexes[lang] = (index_path, base, json.loads(file.read_text(encoding="utf-8")))
         elif indexes[lang][0] != index_path:
             wrong.append(f"{path}: reads {index_path}, other {lang} pages read {indexes[lang][0]}")
-    assert set(indexes) == set(LANGS), f"languages with a search index: {sorted(indexes)}"
+    assert set(indexes) == set(LANGUAGES), f"languages with a search index: {sorted(indexes)}"
     for lang, (index_path, base, index) in indexes.items():
         assert index["config"]["lang"] == [lang], f"{index_path}: lunr languages {index['config']['lang']}"
         found = {urlsplit(urljoin(base, doc["location"])).path for doc in index["docs"]}
-        pages = {p for p in site.rendered if (p.startswith(SECOND + "/")) == (lang == "nl") and p not in NOT_FOUND}
+        pages = {p for p in site.rendered if language_of(p) == lang and p not in NOT_FOUND}
         wrong += [f"{index_path}: {p} is not a {lang} page" for p in sorted(found - pages)]
         wrong += [f"{index_path}: {p} is missing" for p in sorted(pages - found)]
     assert not wrong, "search indexes:\n" + "\n".join(wrong[:20])
@@ -209,10 +207,10 @@ def test_nothing_is_loaded_from_another_host(site):
 
 
 def test_lexicon_terms_carry_their_definition(site):
-    """The lexicon's abbreviations become <abbr title> on the pages that use them (both languages)."""
-    found = {lang: 0 for lang in LANGS}
+    """The lexicon's abbreviations become <abbr title> on the pages that use them (every language)."""
+    found = {lang: 0 for lang in LANGUAGES}
     for path in site.rendered:
         html = site.file_for(path).read_text(encoding="utf-8")
         if "<abbr title=" in html:
-            found["nl" if path.startswith(SECOND + "/") else "fr"] += 1
+            found[language_of(path)] += 1
     assert all(found.values()), f"pages with hover definitions per language: {found}"

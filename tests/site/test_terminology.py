@@ -1,8 +1,9 @@
 """Terminology is one source: data/lexicon.yml names, per language, the variants a page must not
 use in running text (`avoid`), and no page of that language uses one.
 
-What stands between quotes (« » in French, " " in Dutch: an application's own label, copied as it
-reads), code, macro calls and links' targets is left out: those are not the guide's own words.
+What stands between a language's quote marks (data/languages.yml `quotes`: « » in French, " " in
+Dutch, „ “ in German: an application's own label, copied as it reads), code, macro calls and
+links' targets is left out: those are not the guide's own words.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from macros.common import LANGUAGES, load_data
+from macros.common import LANGUAGES, fact, load_data
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
-NOT_PROSE = re.compile(r"«[^»\n]*»|\"[^\"\n]*\"|`[^`\n]*`|\]\([^)\n]*\)|\{\{.*?\}\}|\{[^}\n]*\}", re.S)
+QUOTED = "|".join(sorted({f"{re.escape(o)}[^{re.escape(c)}\\n]*{re.escape(c)}"
+                          for o, c in (fact(lang, "quotes") for lang in LANGUAGES)}))
+NOT_PROSE = re.compile(QUOTED + r"|`[^`\n]*`|\]\([^)\n]*\)|\{\{.*?\}\}|\{[^}\n]*\}", re.S)
 
 
 def prose(markdown: str) -> str:
@@ -61,4 +64,5 @@ def test_the_check_finds_a_variant():
         assert any(re.search(item["word"], blank(item.get("except"), prose(sample)))
                    for item in avoid_list(lang)), lang
     right = "Tapez votre nom\n  d'utilisateur, puis « Ajouter un utilisateur »."
+    assert "Benutzer" not in prose("Klicken Sie auf „Benutzer hinzufügen“.")  # a German screen label
     assert not any(re.search(item["word"], blank(item.get("except"), prose(right))) for item in avoid_list("fr"))

@@ -1,5 +1,5 @@
 """Every task page of the guide (a page of docs/<lang>/{rae,gl,account}/ other than the section's
-index), in both languages, has one "try it in the demo" link: to the demo of its own language,
+index), in every site language, has one "try it in the demo" link: to the demo of its own language,
 on the task of demo/web/tasks.json whose guide page it is. tests/demo/test_task_links.py opens
 every one of those task links in the demo."""
 
@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from tools.languages import DEFAULT, LANGUAGES, OTHERS, fact, home
+
 ROOT = Path(__file__).resolve().parents[2]
 TASKS = json.loads((ROOT / "demo" / "web" / "tasks.json").read_text(encoding="utf-8"))["tasks"]
 TASK_SECTIONS = ("rae", "gl", "account")
-DEMO = {"fr": "/demo/", "nl": "/nl/demo/"}
-LABEL = {"fr": "Essayer dans la démo", "nl": "Probeer het in de demo"}
 
 
 def task_pages(lang: str) -> list[str]:
@@ -47,16 +47,16 @@ class TryItLinks(HTMLParser):
 
 
 def url_path(lang: str, page: str) -> str:
-    prefix = "/nl/" if lang == "nl" else "/"
-    return prefix + page.removesuffix(".md") + "/"
+    return home(lang) + page.removesuffix(".md") + "/"
 
 
-def test_task_pages_are_the_same_in_both_languages():
-    assert task_pages("fr") == task_pages("nl")
-    assert len(task_pages("fr")) >= 10
+@pytest.mark.parametrize("lang", OTHERS)
+def test_task_pages_are_the_same_in_every_language(lang):
+    assert task_pages(lang) == task_pages(DEFAULT)
+    assert len(task_pages(DEFAULT)) >= 10
 
 
-@pytest.mark.parametrize("lang", ("fr", "nl"))
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_task_page_links_to_its_task_in_the_demo(built_site, lang):
     for page in task_pages(lang):
         expected = [tid for tid, task in TASKS.items() if task["guide"] == page]
@@ -66,7 +66,7 @@ def test_every_task_page_links_to_its_task_in_the_demo(built_site, lang):
         parser.feed((built_site / path.lstrip("/") / "index.html").read_text(encoding="utf-8"))
         assert len(parser.links) == 1, f"{lang} {page}: {len(parser.links)} try-it links"
         link = parser.links[0]
-        assert link["text"] == LABEL[lang], page
+        assert link["text"] == fact(lang, "demo_links")["try"], page
         target, _, fragment = link["href"].partition("#")
-        assert posixpath.normpath(posixpath.join(path, target)) + "/" == DEMO[lang], link["href"]
+        assert posixpath.normpath(posixpath.join(path, target)) + "/" == home(lang) + "demo/", link["href"]
         assert fragment == f"/task/{expected[0]}" == f"/task/{link['data-task']}", link["href"]

@@ -1,6 +1,6 @@
 """The wizard's pages as `mkdocs build --strict` writes them: one per node in each language, linked
-to each other and to the guide, with back / home / next on every answer, the same in French and
-Dutch, indexed by search, and no address outside the site but the seed's."""
+to each other and to the guide, with back / home / next on every answer, the same in every site
+language, indexed by search, and no address outside the site but the seed's."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from macros import wizard_tree as wt
 from macros.common import LANGUAGES
 from macros.official import address_languages, localized
 from macros.wizard import page_title
+from tools.languages import DEFAULT, OTHERS, entry, home, in_language, language_of
 
 NODES = [n.id for n in wt.nodes()]
 
@@ -26,11 +27,7 @@ def built(built_site):
     return {lang: pages(built_site, lang) for lang in LANGUAGES}
 
 
-def without_language(path: str) -> str:
-    return path[len("/nl"):] if path.startswith("/nl/") else path
-
-
-def test_every_node_has_a_page_in_both_languages(built_site, built):
+def test_every_node_has_a_page_in_every_language(built_site, built):
     for lang in LANGUAGES:
         for node_id, page in built[lang].items():
             assert file_of(built_site, page.path).is_file()
@@ -39,8 +36,8 @@ def test_every_node_has_a_page_in_both_languages(built_site, built):
             assert page.title.startswith(page_title(node_id, lang)), page.path
             assert page.h1, f"{page.path}: no title on the page"
     # nothing generated beyond the tree
-    for lang, prefix in (("fr", built_site / "wizard"), ("nl", built_site / "nl" / "wizard")):
-        written = sorted(p for p in prefix.rglob("index.html"))
+    for lang in LANGUAGES:
+        written = sorted(p for p in (built_site / home(lang).lstrip("/") / "wizard").rglob("index.html"))
         assert len(written) == len(NODES), lang
 
 
@@ -49,7 +46,7 @@ def test_every_link_of_a_page_leads_to_a_built_page_of_its_language(built_site, 
         for page in built[lang].values():
             for path in page.internal():
                 assert file_of(built_site, path).is_file(), f"{page.path} -> {path}"
-                assert path.startswith("/nl/") == (lang == "nl"), f"{page.path} -> {path}"
+                assert language_of(path) == lang, f"{page.path} -> {path}"
 
 
 def test_every_answer_offers_back_home_and_a_next_step(built):
@@ -74,12 +71,13 @@ def read_abs(page, href: str) -> str:
     return urlsplit(urljoin(page.path, href)).path
 
 
-def test_pages_have_the_same_shape_in_french_and_dutch(built):
+@pytest.mark.parametrize("lang", OTHERS)
+def test_pages_have_the_same_shape_in_every_language(built, lang):
     for node_id in NODES:
-        french, dutch = built["fr"][node_id], built["nl"][node_id]
-        assert [without_language(p) for p in dutch.internal()] == french.internal(), node_id
-        assert len(dutch.external()) == len(french.external()), node_id
-        assert [link.classes for link in dutch.links] == [link.classes for link in french.links], node_id
+        default, other = built[DEFAULT][node_id], built[lang][node_id]
+        assert [in_language(p, DEFAULT) for p in other.internal()] == default.internal(), node_id
+        assert len(other.external()) == len(default.external()), node_id
+        assert [link.classes for link in other.links] == [link.classes for link in default.links], node_id
 
 
 def test_external_links_are_the_seeds_addresses_only(built):
@@ -98,7 +96,7 @@ def test_external_links_are_the_seeds_addresses_only(built):
 
 
 def test_external_links_open_in_the_readers_language(built):
-    """A French reader never lands on a Dutch official page, nor a Dutch reader on a French one."""
+    """A reader never lands on an official page in another site language."""
     for lang in LANGUAGES:
         for node_id in NODES:
             for href in built[lang][node_id].external():
@@ -115,19 +113,22 @@ def test_the_language_check_sees_each_kind_of_address():
 
 def test_the_language_switch_leads_to_the_same_step(built):
     for node_id in NODES:
-        french, dutch = built["fr"][node_id], built["nl"][node_id]
-        assert french.hreflang.get("nl") == dutch.path, node_id
-        assert dutch.hreflang.get("fr") == french.path, node_id
+        for lang in LANGUAGES:
+            for other in LANGUAGES:
+                if other != lang:
+                    assert built[lang][node_id].hreflang.get(other) == built[other][node_id].path, (lang, other, node_id)
 
 
-def test_the_wizard_is_in_the_navigation(built):
+def nav_title(lang: str, title: str) -> str:
+    """A navigation title of mkdocs.yml (written in the default language) as the language shows it."""
+    return entry(lang).get("nav_translations", {}).get(title, title)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_wizard_is_in_the_navigation(built, lang):
     assert any(
-        text == "Assistant" and read_abs(built["fr"]["start"], href) == "/wizard/"
-        for text, href in built["fr"]["start"].nav_links
-    )
-    assert any(
-        text == "Wizard" and read_abs(built["nl"]["start"], href) == "/nl/wizard/"
-        for text, href in built["nl"]["start"].nav_links
+        text == nav_title(lang, "Assistant") and read_abs(built[lang]["start"], href) == home(lang) + "wizard/"
+        for text, href in built[lang]["start"].nav_links
     )
 
 
@@ -135,7 +136,7 @@ def test_search_indexes_every_page_in_its_language(built_site):
     """Each language has its own search index (hooks/search_language.py): the default language's at
     the root, the others' under their prefix, their locations relative to it."""
     for lang in LANGUAGES:
-        prefix = url_path("start", lang).lstrip("/").removesuffix("wizard/")  # "" or "nl/"
+        prefix = home(lang).lstrip("/")  # "" or "nl/"
         index = json.loads((built_site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
         locations = {prefix + doc["location"].split("#")[0] for doc in index["docs"]}
         for node_id in NODES:

@@ -9,6 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from tools.languages import home
+
 HERE = Path(__file__).resolve().parent
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -144,11 +146,10 @@ def file_of(site: Path, url_path: str) -> Path:
 
 
 def url_path(node_id: str, lang: str) -> str:
-    """URL path of a node's page (directory URLs; French is the default language, at the root)."""
-    prefix = "" if lang == "fr" else f"/{lang}"
+    """URL path of a node's page (directory URLs; the default language at the site's root)."""
     if node_id == "start":
-        return f"{prefix}/wizard/"
-    return f"{prefix}/wizard/{node_id}/"
+        return f"{home(lang)}wizard/"
+    return f"{home(lang)}wizard/{node_id}/"
 
 
 def seed_allowlist() -> set[str]:

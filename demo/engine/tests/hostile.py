@@ -158,7 +158,7 @@ def request(rng: random.Random, corpus: list[str], base_state: dict):
         return _mutated_text(rng, rng.choice(corpus))
     if roll < 0.6:
         return {"command": rng.choice(["state.load", "engine.validate", "users.search", "session.login", "nope"]),
-                "args": _random_value(rng), "lang": rng.choice(["fr", "nl", "xx", None]), "id": _random_value(rng, 3)}
+                "args": _random_value(rng), "lang": rng.choice(["fr", "nl", "de", "en", "xx", None]), "id": _random_value(rng, 3)}
     if roll < 0.8:
         return {"command": "state.load", "args": {"state": mutated_state(rng, base_state, plausible=rng.random() < 0.5)},
                 "lang": rng.choice(["fr", "nl"])}

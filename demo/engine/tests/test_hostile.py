@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import egov_roles
-from egov_roles import protocol, schema
+from egov_roles import messages, protocol, schema
 from egov_roles import state as state_mod
 from egov_roles.commands import COMMANDS
 
@@ -46,7 +46,7 @@ def test_deep_nesting_given_as_python_values_is_refused(client):
         assert (response["ok"], response["error"]["code"]) == (False, "request_too_deep")
 
 
-@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("lang", messages.LANGUAGES)
 def test_bounds_are_said_in_the_readers_language(lang):
     engine = make_engine()
     deep = '{"command": "state.load", "args": {"state": ' + "[" * 100 + "]" * 100 + '}, "lang": "' + lang + '"}'
@@ -155,7 +155,7 @@ def serve_every_read(engine, rng: random.Random) -> list[str]:
         cmd = COMMANDS[name]
         for session in sessions if cmd.session != "none" else [None]:
             args = {a.name: _value(rng, a, state) for a in cmd.args if a.required or rng.random() < 0.5}
-            for lang in ("fr", "nl"):
+            for lang in messages.LANGUAGES:
                 response = engine.execute(name, args, session, lang)
                 if not response["ok"] and response["error"]["code"] == "internal_error":
                     failures.append(f"{name} {args}: {response['error']['message']}")

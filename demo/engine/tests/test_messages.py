@@ -1,6 +1,7 @@
 """Every message the engine can say, rendered in every language it speaks (messages.LANGUAGES: a
 new language is data), with representative parameters: no leftover {placeholder}, no empty text,
-no argument or rule id (snake_case), and a different text in each language."""
+no argument or rule id (snake_case), a different text in each language, and no word that betrays
+another language (a French text left in the German table, the seeds' RAE where German says VZU)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,14 @@ from engine_helpers import Client, engine_sources, make_engine, session_for
 LANGS = messages.LANGUAGES
 SNAKE = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")
 PLACEHOLDER = re.compile(r"[{}]")
+# Words and signs that do not belong in a language's texts: another language's articles, quotes
+# and typography, and the other languages' names of the site's terms. A new language adds a line.
+FOREIGN = {
+    "fr": re.compile(r"\b(het|een|der|die|und|Sie|VTE|INSZ|ENSS|VZU|hoedanigheid|Eigenschaft)\b|„|“"),
+    "nl": re.compile(r"«|»|„|\b(le|la|les|une|des|und|Sie|RAE|NISS|ENSS|VZU|qualité|Eigenschaft)\b"),
+    "de": re.compile(r"«|»|\s[:;]|\b(RAE|GL|NISS|INSZ|VTE)\b|"
+                     r"\b(?i:le|la|les|une|du|het|een|van|qualité|hoedanigheid|gestionnaire|beheerder)\b"),
+}
 
 # Representative parameters of each error code, as the commands give them.
 ERROR_PARAMS = {
@@ -32,7 +41,7 @@ ERROR_PARAMS = {
     "identifier_mismatch": {"expected": "0123.456.749"},
     "unknown_application": {"application": {lang: catalogue.application_name("drs", lang) for lang in LANGS}},
     "unknown_declaration": {"declaration": "dmfa"},
-    "certificate_expired": {"valid_until": "2023-12-31"},
+    "certificate_expired": {"valid_until": messages.date_words("2023-12-31")},
     "invitation_unusable": {"status": messages.INVITATION_STATUS["expired"]},
     "deactivation_not_possible": {"explanation": {lang: policy.explanation("legal_rep_from_statutes", lang)
                                                   for lang in LANGS}},
@@ -60,13 +69,21 @@ REASON_PARAMS = {
 }
 
 
-def assert_readable(texts: dict[str, str], what: str, translated: bool = True) -> None:
+def assert_readable(texts: dict[str, str], what: str, translated: bool = True, every_language: bool = True) -> None:
+    if every_language:
+        assert set(texts) == set(LANGS), f"{what} lacks {set(LANGS) - set(texts)}"
     for lang, text in texts.items():
-        assert text.strip(), f"{what} [{lang}] is empty"
+        assert isinstance(text, str) and text.strip(), f"{what} [{lang}] is empty"
         assert not PLACEHOLDER.search(text.replace("({})", "")), f"{what} [{lang}] keeps a placeholder: {text}"
         assert not SNAKE.search(text), f"{what} [{lang}] shows an id: {text}"
+        foreign = FOREIGN[lang].search(text)
+        assert not foreign, f"{what} [{lang}] has {foreign.group(0)!r}, which belongs to another language: {text}"
     if translated and len(LANGS) > 1:
         assert len(set(texts.values())) == len(texts), f"{what} is not translated: {texts}"
+
+
+def test_every_language_has_its_foreign_words_listed():
+    assert set(FOREIGN) == set(LANGS) and "de" in LANGS
 
 
 def test_every_error_code_has_its_parameters_here():
@@ -108,6 +125,111 @@ def test_every_field_is_named_by_its_label(field):
         assert messages.FALLBACK_LABEL[lang] not in texts[lang], (field, texts[lang])
 
 
+@pytest.mark.parametrize("field", ["name", "first_name", "gl", "username", "niss", "procuration"])
+def test_german_declines_the_field_it_asks_for(field):
+    """A verb asks for its object in the accusative, a sentence opens with its subject."""
+    asked = messages.render("missing_argument", "de", {}, field)
+    said = messages.reason_text("text.empty", "de", {}, field)
+    entry = messages.FIELD_LABELS[field]["de"]
+    obj, subj = (entry["object"], entry["subject"]) if isinstance(entry, dict) else (entry, entry)
+    assert obj in asked and said.startswith(subj[:1].upper() + subj[1:]), (asked, said)
+    assert messages.render("missing_argument", "de", {}, "name") == "Geben Sie den Namen an."
+    assert messages.reason_text("text.empty", "de", {}, "name") == "Der Name muss angegeben werden."
+
+
+def test_dates_are_written_as_each_language_writes_them():
+    assert set(messages.DATES) == set(LANGS)
+    assert messages.date_words("2026-12-03") == {"fr": "3 décembre 2026", "nl": "3 december 2026",
+                                                 "de": "3. Dezember 2026"}
+    assert messages.date_words("2099-01-01")["fr"] == "1er janvier 2099"
+    assert messages.render("certificate_expired", "de", {"valid_until": messages.date_words("2023-12-31")}) == \
+        "Dieses Zertifikat ist nicht mehr gültig (es ist am 31. Dezember 2023 abgelaufen)."
+
+
+@pytest.mark.parametrize("kind", sorted(messages.MAILS))
+def test_every_mail_reads_in_every_language(kind):
+    params = {"quality": {lang: catalogue.name("employer_onss", lang) for lang in LANGS}, "manager": "Marie Lambert",
+              "enterprise": "Boulangerie Peeters", "code": "DEMO-INVI-TE01", "expires": messages.date_words("2026-12-31"),
+              "person": "Willem Mertens", "role": {lang: policy.role_name("co_gl", lang) for lang in LANGS},
+              "username": "willemmertens"}
+    mail = messages.mail(kind, params)
+    for part in ("subject", "body"):
+        assert_readable(mail[part], f"{kind} {part}")
+
+
+def test_every_name_of_the_catalogue_reads_in_every_language():
+    data = catalogue.export()
+    named = {**{f"identifier {k}": v for k, v in data["identifier_kinds"].items()},
+             **{f"application {k}": v for k, v in data["applications"].items()},
+             **{f"declaration {k}": v for k, v in data["declarations"].items()},
+             **{f"quality {q['id']}": q for q in data["qualities"]},
+             **{f"field {f['id']}": f for q in data["qualities"] for f in q["fields"]}}
+    for what, entry in named.items():
+        # names of products (Belcotax on Web, FTP, Isabel) are the same in every language
+        assert_readable({lang: entry[lang] for lang in LANGS}, what, translated=False)
+    for q in data["qualities"]:
+        assert len({q[lang] for lang in LANGS}) == len(LANGS), q
+
+
+def test_every_text_of_the_policy_table_reads_in_every_language():
+    table = policy.export()
+    texts = {**{f"role {k}": v for k, v in table["roles"].items()},
+             **{f"actor {k}": v for k, v in table["outside_actors"].items()},
+             **{f"scope {k}": v for k, v in table["scopes"].items()},
+             **{f"level {k}": v for k, v in table["levels"].items()},
+             **{f"reach {k}": v for k, v in table["reach"].items()},
+             **{f"action {a['id']}": a for a in table["actions"]}}
+    for what, entry in texts.items():
+        assert_readable({lang: entry[lang] for lang in LANGS}, what, translated=not what.startswith("role user"))
+    for role in table["roles"]:
+        assert_readable({lang: policy.role_name(role, lang, short=True) for lang in LANGS}, f"short name of {role}",
+                        translated=False)
+    for row in table["rows"]:
+        assert set(row["explanation"]) == set(LANGS)
+
+
+def test_the_languages_a_person_may_choose_are_named_in_every_language():
+    names = messages.language_names()
+    assert_readable(names, "language names")
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_is_described_in_every_language(name):
+    """The reference page's texts: a command's description and each argument's meaning. They may
+    quote argument values (`method "eid"`), so ids are allowed; another language's words are not."""
+    spec = COMMANDS[name].describe()
+    for what, texts in [("description", spec["description"]), *((a["name"], a["description"]) for a in spec["args"])]:
+        assert set(texts) == set(LANGS) and all(texts[lang].strip() for lang in LANGS), (name, what)
+        for lang in LANGS:
+            assert not PLACEHOLDER.search(texts[lang].replace('{"', "").replace('}', "")), (name, what, texts[lang])
+            foreign = FOREIGN[lang].search(texts[lang])
+            assert not foreign, f"{name} {what} [{lang}] has {foreign.group(0)!r}: {texts[lang]}"
+        assert texts["de"] != texts["fr"] or texts["fr"] == texts["nl"], (name, what, texts)
+
+
+def test_the_password_rules_are_worded_in_every_language():
+    """The guide's list of rules is written from password_rules.json's texts: each in every
+    language, with the same values to fill as the French one and nothing left unfilled."""
+    from egov_roles.resources import load_json
+
+    rules = load_json("password_rules")
+    texts = {key: entry for key, entry in rules["text"].items() if key != "about"}
+    values = {"min": 8, "max": 30, "n": rules["password"]["min_non_letters"], "specials": rules["password"]["specials"]}
+    for key, entry in texts.items():
+        fields = {lang: set(re.findall(r"{(\w+)}", entry[lang])) for lang in LANGS}
+        assert all(fields[lang] == fields["fr"] for lang in LANGS), (key, fields)
+        filled = {lang: entry[lang].format(**values).replace(values["specials"], "") for lang in LANGS}
+        assert_readable(filled, f"password rule text {key}")
+
+
+def test_every_family_of_commands_has_a_title_in_every_language():
+    from egov_roles.commands.registry import GROUPS
+
+    assert {cmd.group for cmd in COMMANDS.values()} <= set(GROUPS)
+    for group, titles in GROUPS.items():
+        assert_readable(titles, f"group {group}")
+
+
 SOURCES = engine_sources()
 
 
@@ -133,7 +255,7 @@ def test_a_mandatary_without_procuration_asks_for_the_procuration(lang):
     assert (error["code"], error["field"]) == ("missing_argument", "procuration")
     label = messages.FIELD_LABELS["procuration"][lang]
     assert error["message"] == messages.MISSING["choose"][lang].format(label=label)
-    assert_readable({lang: error["message"]}, "procuration", translated=False)
+    assert_readable({lang: error["message"]}, "procuration", translated=False, every_language=False)
 
 
 def test_every_fault_of_a_call_comes_back_at_once():

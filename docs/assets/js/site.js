@@ -4,7 +4,9 @@
  *    hover and on focus, but an <abbr> never takes focus. Each one gets tabindex="0", and Escape
  *    hides the open definition without moving focus (WCAG 1.4.13: dismissible).
  * 2. On narrow screens (and at 400 % zoom) the header's menu and search buttons are <label>s for
- *    hidden checkboxes, which Tab skips. They become buttons: focusable, named, Enter/Space toggle.
+ *    hidden checkboxes, which Tab skips. Each is replaced by a real <button> holding the same icon:
+ *    focusable, named, Enter/Space toggle its checkbox. (A role="button" on the <label> itself is
+ *    not an allowed ARIA role for that element: Lighthouse's aria-allowed-role audit failed.)
  */
 (function () {
   "use strict";
@@ -48,23 +50,31 @@
     root.querySelectorAll(".md-header label.md-header__button[for]").forEach(function (label) {
       var checkbox = document.getElementById(label.htmlFor);
       var name = labelName(label);
-      if (!checkbox || !name || label.hasAttribute("tabindex")) {
+      if (!checkbox || !name) {
         return;
       }
-      label.tabIndex = 0;
-      label.setAttribute("role", "button");
-      label.setAttribute("aria-label", name);
-      label.setAttribute("aria-expanded", String(checkbox.checked));
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = label.className;
+      /* site.css hides it where Material hides the label ([for=…] rules at wide screens). */
+      button.setAttribute("data-toggle", label.htmlFor);
+      button.setAttribute("aria-label", name);
+      button.setAttribute("aria-expanded", String(checkbox.checked));
+      while (label.firstChild) {
+        button.appendChild(label.firstChild);
+      }
+      label.replaceWith(button);
       checkbox.addEventListener("change", function () {
-        label.setAttribute("aria-expanded", String(checkbox.checked));
+        button.setAttribute("aria-expanded", String(checkbox.checked));
       });
-      label.addEventListener("keydown", function (event) {
-        if (event.key === "Enter" || event.key === " ") {
-          /* Material's own key handler also clicks a focused label on Enter: stop the event here
-             so that one key press toggles once. */
-          event.preventDefault();
-          event.stopPropagation();
-          label.click();
+      /* click() on the checkbox fires the change event Material's drawer and search listen to.
+         Material also focuses the search field on a click of the label it bound at start-up (now
+         replaced): the button does the same. */
+      var input = label.htmlFor === "__search" && document.querySelector(".md-search__input");
+      button.addEventListener("click", function () {
+        checkbox.click();
+        if (input && checkbox.checked) {
+          input.focus();
         }
       });
     });

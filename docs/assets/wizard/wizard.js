@@ -4,7 +4,8 @@
  * the next. With it, the same pages become one interactive wizard:
  * - a step loads in place: the next page is fetched and its .wizard block replaces the current
  *   one, the address follows (history.pushState), so any step can be shared or reloaded;
- * - a toolbar offers back, home and the profile definitions, and lists the steps taken;
+ * - the toolbar (written hidden by the page) offers back, home and the profile definitions, and
+ *   lists the steps taken;
  * - focus moves to the new step's title and the change is announced (live region);
  * - arrow keys move between the choices, Backspace goes back one step (only while the focus is in
  *   the wizard, WCAG 2.1.4), Escape closes the definitions.
@@ -20,15 +21,11 @@
     return;
   }
 
-  var labels = {
-    back: first.dataset.labelBack,
-    home: first.dataset.labelHome,
-    definitions: first.dataset.labelDefinitions,
-    history: first.dataset.labelHistory,
-    toolbar: first.dataset.labelToolbar,
-    stepLoaded: first.dataset.labelStepLoaded,
-    hint: first.dataset.labelChoicesHint,
-  };
+  var toolbar = document.querySelector(".wizard-toolbar");
+  if (!toolbar) {
+    return;
+  }
+  var labels = { stepLoaded: first.dataset.labelStepLoaded };
   // The start page's address: the wizard's home, and every step lives below it.
   var home = new URL(first.dataset.wizardHome, location.href);
 
@@ -74,23 +71,15 @@
 
   /* --- toolbar -------------------------------------------------------------------------- */
 
-  var toolbar = element("div", { class: "wizard-toolbar", role: "group", "aria-label": labels.toolbar });
-  var backButton = element("button", { type: "button", class: "wizard-tool-back" }, labels.back);
-  var homeButton = element("button", { type: "button", class: "wizard-tool-home" }, labels.home);
-  var definitionsButton = element(
-    "button",
-    { type: "button", class: "wizard-tool-definitions", "aria-controls": "wizard-definitions", "aria-expanded": "false" },
-    labels.definitions
-  );
-  var hint = element("p", { class: "wizard-hint" }, labels.hint);
-  var historyNav = element("nav", { class: "wizard-history", "aria-label": labels.history });
-  var historyList = element("ol");
-  var status = element("p", { class: "wizard-sr", role: "status", "aria-live": "polite" });
-  historyNav.appendChild(historyList);
-  [backButton, homeButton, definitionsButton, hint, historyNav, status].forEach(function (node) {
-    toolbar.appendChild(node);
-  });
-  first.parentNode.insertBefore(toolbar, first);
+  /* Written by macros/wizard.py before the step (so that it does not push the step down when
+     the script arrives), invisible until this line. */
+  var backButton = toolbar.querySelector(".wizard-tool-back");
+  var homeButton = toolbar.querySelector(".wizard-tool-home");
+  var definitionsButton = toolbar.querySelector(".wizard-tool-definitions");
+  var historyNav = toolbar.querySelector(".wizard-history");
+  var historyList = historyNav.querySelector("ol");
+  var status = toolbar.querySelector("[role=status]");
+  toolbar.setAttribute("data-ready", "");
   // Pinned at the first step taken, not at load: re-pointing the favicon while its first request
   // is still running would cancel that request.
   var pinned = false;

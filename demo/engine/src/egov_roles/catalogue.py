@@ -3,6 +3,7 @@ at activation, their secured applications, routing declarations and batch channe
 
 from __future__ import annotations
 
+from . import messages
 from .resources import load_json
 
 
@@ -32,12 +33,12 @@ def channel_kinds() -> dict[str, dict]:
 
 def name(type_id: str, lang: str) -> str:
     entry = quality_type(type_id)
-    return entry[lang if lang in ("fr", "nl") else "fr"] if entry else type_id
+    return entry[messages.language(lang)] if entry else type_id
 
 
 def application_name(app_id: str, lang: str) -> str:
     entry = applications().get(app_id)
-    return entry[lang if lang in ("fr", "nl") else "fr"] if entry else app_id
+    return entry[messages.language(lang)] if entry else app_id
 
 
 def export() -> dict:

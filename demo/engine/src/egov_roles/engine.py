@@ -120,12 +120,12 @@ class Engine:
             return protocol.to_json(response) if as_text else response
         except Exception as exc:  # noqa: BLE001 - last line of the promise: never an exception out
             response = {"ok": False, "error": {"code": "internal_error", "rule": None, "instead": [], "field": None,
-                                               "reason": None, "lang": "fr",
-                                               "message": messages.render("internal_error", "fr",
+                                               "reason": None, "lang": messages.DEFAULT,
+                                               "message": messages.render("internal_error", messages.DEFAULT,
                                                                           {"detail": type(exc).__name__})}}
             return protocol.to_json(response) if as_text else response
 
-    def execute(self, command: str, args: dict | None = None, session: str | None = None, lang: str = "fr") -> dict:
+    def execute(self, command: str, args: dict | None = None, session: str | None = None, lang: str = messages.DEFAULT) -> dict:
         """Convenience for Python callers: same as handle({...})."""
         request = {"command": command, "args": args or {}, "session": session, "lang": lang}
         return self._handle(request)

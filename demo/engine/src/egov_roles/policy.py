@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import messages
 from .resources import load_json
 
 ROLE_ORDER = ("legal_rep", "rae", "co_rae", "gl", "co_gl", "user", "person")
@@ -67,9 +68,17 @@ def _checked() -> dict:
         for who in action.get("instead", []):
             if who not in table["roles"] and who not in table["outside_actors"]:
                 problems.append(f"{aid}: unknown actor {who} in instead")
-    for rule_id, rule in table["rules"].items():
-        if not rule.get("fr") or not rule.get("nl"):
-            problems.append(f"rule {rule_id} lacks fr or nl")
+    # every text in every message language (a role also has its short name, "short_<lang>")
+    texts = [(f"rule {k}", v) for k, v in table["rules"].items()]
+    texts += [(f"{part} {k}", v) for part in ("roles", "outside_actors", "scopes", "levels", "reach")
+              for k, v in table[part].items()]
+    texts += [(f"action {a['id']}", a) for a in table["actions"]]
+    for what, entry in texts:
+        for lang in messages.LANGUAGES:
+            if not entry.get(lang):
+                problems.append(f"{what} lacks {lang}")
+            if what.startswith("roles ") and not entry.get(f"short_{lang}"):
+                problems.append(f"{what} lacks short_{lang}")
     if problems:
         raise ValueError("policy table: " + "; ".join(problems))
     return table
@@ -125,12 +134,11 @@ def scope_refusal(scope: str, profile: dict | None, person_id: str, target: dict
 
 
 def explanation(rule_id: str, lang: str) -> str:
-    rule = data()["rules"][rule_id]
-    return rule["nl"] if lang == "nl" else rule["fr"]
+    return data()["rules"][rule_id][messages.language(lang)]
 
 
 def role_name(role: str, lang: str, short: bool = False) -> str:
-    lang = "nl" if lang == "nl" else "fr"
+    lang = messages.language(lang)
     if role in data()["roles"]:
         entry = data()["roles"][role]
         return entry[f"short_{lang}"] if short else entry[lang]
@@ -139,7 +147,7 @@ def role_name(role: str, lang: str, short: bool = False) -> str:
 
 def rows() -> list[dict]:
     """The table flattened: one row per action and role, allowed or not, with the rule that
-    decides, its explanation in both languages and who could do it instead."""
+    decides, its explanation in every language and who could do it instead."""
     out = []
     rules = data()["rules"]
     for entry in data()["actions"]:
@@ -148,7 +156,7 @@ def rows() -> list[dict]:
             out.append({
                 "action": entry["id"], "level": entry["level"], "role": role, "allowed": d.allowed,
                 "scope": d.scope, "rule": d.rule,
-                "explanation": {"fr": rules[d.rule]["fr"], "nl": rules[d.rule]["nl"]},
+                "explanation": {lang: rules[d.rule][lang] for lang in messages.LANGUAGES},
                 "instead": list(d.instead),
             })
     return out
@@ -160,7 +168,7 @@ def who_may(action_id: str) -> dict:
     entry = _actions()[action_id]
     return {
         "action": action_id,
-        "label": {"fr": entry["fr"], "nl": entry["nl"]},
+        "label": {lang: entry[lang] for lang in messages.LANGUAGES},
         "level": entry["level"],
         "allowed": [{"role": r, "scope": entry["allow"][r]} for r in ROLE_ORDER if r in entry["allow"]],
         "refused": [{"role": r, "rule": entry["deny"][r]} for r in ROLE_ORDER if r in entry["deny"]],

@@ -3,7 +3,8 @@
 Request (a dict, or the same as a JSON string):
     {"command": "user.block", "args": {"role": "role-12"}, "session": "session-3", "lang": "fr", "id": 7}
     - command: required; args: object, default {}; session: token from session.login, or null;
-      lang: "fr" (default), "nl", "de" or "en"; id: anything, echoed back.
+      lang: "fr" (default), "nl", "de" or "en" (English gets French: messages.FALLBACK); id: anything,
+      echoed back.
 Response:
     {"ok": true, "data": ..., "id": 7}
     {"ok": false, "error": {"code", "rule", "instead", "field", "reason", "message", "lang", "errors"}, "id": 7}
@@ -44,7 +45,7 @@ MAX_ID_CHARS = 200
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _PAIR = re.compile(r"\[\]|\{\}")
-_LANG = re.compile(r'"lang"\s*:\s*"(fr|nl|de|en)"')
+_LANG = re.compile(r'"lang"\s*:\s*"(' + "|".join(messages.REQUEST_LANGUAGES) + ')"')
 
 
 @dataclass
@@ -111,9 +112,9 @@ def parse(raw) -> Request:
         check_value(raw)
     if not isinstance(raw, dict):
         raise EngineError("malformed_request", detail=f"expected an object, got {type(raw).__name__}")
-    lang = raw.get("lang", "fr")
+    lang = raw.get("lang", messages.DEFAULT)
     if lang not in messages.REQUEST_LANGUAGES:
-        raise EngineError("malformed_request", field="lang", detail="lang: fr, nl, de or en")
+        raise EngineError("malformed_request", field="lang", detail="lang: " + ", ".join(messages.REQUEST_LANGUAGES))
     for key in raw:
         if key not in REQUEST_KEYS:
             raise EngineError("malformed_request", field=key, detail=f"unknown key {key!r}")
@@ -145,14 +146,14 @@ def request_lang(raw) -> str:
     for its "lang" at either end only (the demo writes it last), never parsed."""
     if isinstance(raw, dict):
         lang = raw.get("lang")
-        return lang if isinstance(lang, str) and lang in messages.REQUEST_LANGUAGES else "fr"
+        return lang if isinstance(lang, str) and lang in messages.REQUEST_LANGUAGES else messages.DEFAULT
     if isinstance(raw, bytes):
         raw = raw[:200].decode("utf-8", "replace") + raw[-200:].decode("utf-8", "replace")
     if isinstance(raw, str):
         found = _LANG.search(raw[-200:]) or _LANG.search(raw[:200])
         if found:
             return found.group(1)
-    return "fr"
+    return messages.DEFAULT
 
 
 def request_id(raw):

@@ -23,7 +23,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from . import catalogue
+from . import catalogue, messages
 
 MAX_RECORDS = 50_000
 MAX_ENTRIES = 100_000
@@ -117,7 +117,11 @@ DATE = Text(10, form="date")
 DATE_OR_NULL = Text(10, null=True, form="date")
 MOMENT = Text(40, form="moment")
 TEXT_OR_NULL = Text(null=True)
-LOCALIZED = Record({"fr": Text(MAX_LONG_TEXT), "nl": Text(MAX_LONG_TEXT)})
+# A mail's subject and body in every message language; a state saved before a language was added
+# (version 1 had French and Dutch only) lacks that language's words and still loads.
+FIRST_MESSAGE_LANGUAGES = ("fr", "nl")
+LOCALIZED = Record({lang: Text(MAX_LONG_TEXT) for lang in messages.LANGUAGES},
+                   optional=tuple(lang for lang in messages.LANGUAGES if lang not in FIRST_MESSAGE_LANGUAGES))
 
 SHAPE = Record({
     "schema": Text(), "version": Integer(),

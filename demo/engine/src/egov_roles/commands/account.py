@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from .. import passwords, validators, views
+from .. import messages, passwords, validators, views
 from ..errors import EngineError, Faults, FieldError
-from .common import edit_person, roles_of, set_password, touch
+from .common import PERSON_EDIT_ARGS, edit_person, roles_of, set_password, touch
 from .registry import Arg, command
 
 
@@ -17,8 +17,9 @@ def _own(ctx) -> dict:
 
 
 @command("account.view", action="account.view", group="account",
-         fr="Vos données personnelles (sans le mot de passe), vos rôles et les applications que vous atteignez.",
-         nl="Uw persoonsgegevens (zonder wachtwoord), uw rollen en de toepassingen die u bereikt.")
+         text={"fr": "Vos données personnelles (sans le mot de passe), vos rôles et les applications que vous atteignez.",
+               "nl": "Uw persoonsgegevens (zonder wachtwoord), uw rollen en de toepassingen die u bereikt.",
+               "de": "Ihre persönlichen Daten (ohne Passwort), Ihre Rollen und die Anwendungen, zu denen Sie Zugang haben."})
 def view(ctx):
     person = _own(ctx)
     return {"person": views.person(ctx.state, person, ctx.lang),
@@ -26,13 +27,10 @@ def view(ctx):
 
 
 @command("account.edit", action="account.edit", group="account", effect="write",
-         fr="Modifier votre langue, vos adresses e-mail ou votre titre.",
-         nl="Uw taal, uw e-mailadressen of uw titel wijzigen.",
-         args=(Arg("language", "string", "Langue (fr, nl, de, en)", "Taal (fr, nl, de, en)", required=False),
-               Arg("email", "string", "Adresse e-mail", "E-mailadres", required=False),
-               Arg("local_email", "string", "Adresse e-mail locale (vide pour l'effacer)", "Lokaal e-mailadres (leeg om te wissen)",
-                   required=False),
-               Arg("title", "string", "Titre", "Titel", required=False)))
+         text={"fr": "Modifier votre langue, vos adresses e-mail ou votre titre.",
+               "nl": "Uw taal, uw e-mailadressen of uw titel wijzigen.",
+               "de": "Ihre Sprache, Ihre E-Mail-Adressen oder Ihren Titel ändern."},
+         args=PERSON_EDIT_ARGS)
 def edit(ctx, language=None, email=None, local_email=None, title=None):
     person = _own(ctx)
     edit_person(ctx, person, language, email, local_email, title)
@@ -40,13 +38,19 @@ def edit(ctx, language=None, email=None, local_email=None, title=None):
 
 
 @command("account.change_password", action="account.change_password", group="account", effect="write",
-         fr="Changer votre mot de passe (le mot de passe actuel est demandé s'il y en a un).",
-         nl="Uw wachtwoord wijzigen (het huidige wachtwoord wordt gevraagd als er een is).",
-         args=(Arg("new", "string", "Nouveau mot de passe", "Nieuw wachtwoord"),
-               Arg("confirmation", "string", "Nouveau mot de passe, une seconde fois", "Nieuw wachtwoord, een tweede keer"),
-               Arg("current", "string", "Mot de passe actuel", "Huidig wachtwoord", required=False),
-               Arg("username", "string", "Nom d'utilisateur à créer si le compte n'en a pas", "Aan te maken gebruikersnaam als de "
-                   "account er geen heeft", required=False)))
+         text={"fr": "Changer votre mot de passe (le mot de passe actuel est demandé s'il y en a un).",
+               "nl": "Uw wachtwoord wijzigen (het huidige wachtwoord wordt gevraagd als er een is).",
+               "de": "Ihr Passwort ändern (das aktuelle Passwort wird verlangt, wenn es eines gibt)."},
+         args=(Arg("new", "string", {"fr": "Nouveau mot de passe", "nl": "Nieuw wachtwoord", "de": "Neues Passwort"}),
+               Arg("confirmation", "string", {"fr": "Nouveau mot de passe, une seconde fois",
+                                              "nl": "Nieuw wachtwoord, een tweede keer",
+                                              "de": "Neues Passwort, ein zweites Mal"}),
+               Arg("current", "string", {"fr": "Mot de passe actuel",
+                                         "nl": "Huidig wachtwoord",
+                                         "de": "Aktuelles Passwort"}, required=False),
+               Arg("username", "string", {"fr": "Nom d'utilisateur à créer si le compte n'en a pas",
+                                          "nl": "Aan te maken gebruikersnaam als de account er geen heeft",
+                                          "de": "Benutzername, der angelegt wird, wenn das Konto noch keinen hat"}, required=False)))
 def change_password(ctx, new, confirmation, current=None, username=None):
     person = _own(ctx)
     if person["password"] is not None:
@@ -82,14 +86,20 @@ def _date(value: str, field: str) -> _dt.date:
 
 
 @command("account.upload_certificate", action="account.upload_certificate", group="account", effect="write",
-         fr="Charger votre certificat personnel : le navigateur lit le fichier et transmet son sujet, son émetteur et ses dates.",
-         nl="Uw persoonlijk certificaat opladen: de browser leest het bestand en geeft het onderwerp, de uitgever en de "
-            "geldigheidsdata door.",
-         args=(Arg("subject", "string", "Sujet du certificat", "Onderwerp van het certificaat"),
-               Arg("valid_from", "string", "Début de validité (AAAA-MM-JJ)", "Begin van de geldigheid (JJJJ-MM-DD)"),
-               Arg("valid_until", "string", "Fin de validité (AAAA-MM-JJ)", "Einde van de geldigheid (JJJJ-MM-DD)"),
-               Arg("issuer", "string", "Émetteur", "Uitgever", required=False),
-               Arg("serial", "string", "Numéro de série", "Serienummer", required=False)))
+         text={"fr": "Charger votre certificat personnel : le navigateur lit le fichier et transmet son sujet, son émetteur et ses dates.",
+               "nl": "Uw persoonlijk certificaat opladen: de browser leest het bestand en geeft het onderwerp, de uitgever en de geldigheidsdata door.",
+               "de": "Ihr persönliches Zertifikat hochladen: Der Browser liest die Datei und übermittelt Inhaber, Aussteller und Gültigkeitsdaten."},
+         args=(Arg("subject", "string", {"fr": "Sujet du certificat",
+                                         "nl": "Onderwerp van het certificaat",
+                                         "de": "Inhaber des Zertifikats"}),
+               Arg("valid_from", "string", {"fr": "Début de validité (AAAA-MM-JJ)",
+                                            "nl": "Begin van de geldigheid (JJJJ-MM-DD)",
+                                            "de": "Beginn der Gültigkeit (JJJJ-MM-TT)"}),
+               Arg("valid_until", "string", {"fr": "Fin de validité (AAAA-MM-JJ)",
+                                             "nl": "Einde van de geldigheid (JJJJ-MM-DD)",
+                                             "de": "Ende der Gültigkeit (JJJJ-MM-TT)"}),
+               Arg("issuer", "string", {"fr": "Émetteur", "nl": "Uitgever", "de": "Aussteller"}, required=False),
+               Arg("serial", "string", {"fr": "Numéro de série", "nl": "Serienummer", "de": "Seriennummer"}, required=False)))
 def upload_certificate(ctx, subject, valid_from, valid_until, issuer=None, serial=None):
     person = _own(ctx)
     if not subject.strip():
@@ -98,7 +108,7 @@ def upload_certificate(ctx, subject, valid_from, valid_until, issuer=None, seria
     if end <= start:
         raise EngineError("certificate_dates", field="valid_until")
     if end < ctx.today_date:
-        raise EngineError("certificate_expired", field="valid_until", valid_until=end.isoformat())
+        raise EngineError("certificate_expired", field="valid_until", valid_until=messages.date_words(end.isoformat()))
     certificate = {"subject": subject.strip(), "issuer": issuer, "serial": serial, "valid_from": start.isoformat(),
                    "valid_until": end.isoformat(), "loaded": ctx.today}
     ctx.tx.set(person, "certificate", certificate)

@@ -13,10 +13,13 @@ from . import common
 from .common import PERSON_DOC, create_role, delete_role, resolve_person, roles_of, touch
 from .registry import Arg, command
 
-QUALITY_ARG = Arg("quality", "string", "Qualité (par défaut celle du profil)", "Hoedanigheid (standaard die van het profiel)",
+QUALITY_ARG = Arg("quality", "string", {"fr": "Qualité (par défaut celle du profil)",
+                                        "nl": "Hoedanigheid (standaard die van het profiel)",
+                                        "de": "Eigenschaft (standardmäßig die des Profils)"},
                   required=False)
-APPS_ARG = Arg("applications", "string_list", "Applications sécurisées de la qualité à donner",
-               "Toe te kennen beveiligde toepassingen van de hoedanigheid")
+APPS_ARG = Arg("applications", "string_list", {"fr": "Applications sécurisées de la qualité à donner",
+                                               "nl": "Toe te kennen beveiligde toepassingen van de hoedanigheid",
+                                               "de": "Gesicherte Anwendungen der Eigenschaft, die zugewiesen werden"})
 
 
 def settings() -> dict:
@@ -50,12 +53,16 @@ def _new_invitation(ctx, q, kind, apps, email=None, niss=None, days=14) -> dict:
 
 
 @command("assignment.invite", action="assignment.invite", group="assignment", effect="write",
-         fr="Inviter quelqu'un par e-mail à un rôle d'utilisateur de la qualité (le message part dans la boîte d'envoi).",
-         nl="Iemand per e-mail uitnodigen voor een gebruikersrol in de hoedanigheid (het bericht gaat naar de postvak-uit).",
-         args=(Arg("email", "string", "Adresse e-mail de la personne invitée", "E-mailadres van de uitgenodigde persoon"),
+         text={"fr": "Inviter quelqu'un par e-mail à un rôle d'utilisateur de la qualité (le message part dans la boîte d'envoi).",
+               "nl": "Iemand per e-mail uitnodigen voor een gebruikersrol in de hoedanigheid (het bericht gaat naar de postvak-uit).",
+               "de": "Jemanden per E-Mail zu einer Benutzerrolle der Eigenschaft einladen (die Nachricht landet im Postausgang)."},
+         args=(Arg("email", "string", {"fr": "Adresse e-mail de la personne invitée",
+                                       "nl": "E-mailadres van de uitgenodigde persoon",
+                                       "de": "E-Mail-Adresse der eingeladenen Person"}),
                APPS_ARG, QUALITY_ARG,
-               Arg("niss", "string", "NISS de la personne, pour que seule elle puisse accepter",
-                   "INSZ van de persoon, zodat alleen zij kan aanvaarden", required=False)))
+               Arg("niss", "string", {"fr": "NISS de la personne, pour que seule elle puisse accepter",
+                                      "nl": "INSZ van de persoon, zodat alleen zij kan aanvaarden",
+                                      "de": "ENSS der Person, damit nur sie annehmen kann"}, required=False)))
 def invite(ctx, email, applications: list, quality=None, niss=None):
     q = _quality(ctx, quality)
     email = validators.email(email, "email")
@@ -65,8 +72,9 @@ def invite(ctx, email, applications: list, quality=None, niss=None):
     inv = _new_invitation(ctx, q, "email", apps, email=email, niss=niss, days=settings()["invitation_validity_days"])
     ent = ctx.state["enterprises"][q["enterprise"]]
     ctx.send_mail(email, "invitation", {"manager": f"{ctx.person['first_name']} {ctx.person['name']}",
-                                        "quality": {lang: catalogue.name(q["type"], lang) for lang in ("fr", "nl")},
-                                        "enterprise": ent["name"], "code": inv["code"], "expires": inv["expires"]},
+                                        "quality": {lang: catalogue.name(q["type"], lang) for lang in messages.LANGUAGES},
+                                        "enterprise": ent["name"], "code": inv["code"],
+                                        "expires": messages.date_words(inv["expires"])},
                   data={"invitation": inv["id"], "code": inv["code"]})
     return views.invitation(inv, ctx.today)
 
@@ -76,8 +84,9 @@ def _apps(q, apps: list[str]) -> list[str]:
 
 
 @command("assignment.publish_link", action="assignment.publish_link", group="assignment", effect="write",
-         fr="Publier un lien d'attribution : toute personne connectée qui l'ouvre reçoit le rôle d'utilisateur.",
-         nl="Een toewijzingslink publiceren: elke aangemelde persoon die hem opent, krijgt de gebruikersrol.",
+         text={"fr": "Publier un lien d'attribution : toute personne connectée qui l'ouvre reçoit le rôle d'utilisateur.",
+               "nl": "Een toewijzingslink publiceren: elke aangemelde persoon die hem opent, krijgt de gebruikersrol.",
+               "de": "Einen Zuweisungslink veröffentlichen: Jede angemeldete Person, die ihn öffnet, erhält die Benutzerrolle."},
          args=(APPS_ARG, QUALITY_ARG))
 def publish_link(ctx, applications: list, quality=None):
     q = _quality(ctx, quality)
@@ -86,10 +95,13 @@ def publish_link(ctx, applications: list, quality=None):
 
 
 @command("assignment.assign", action="assignment.assign", group="assignment", effect="write",
-         fr="Attribuer directement un rôle d'utilisateur de la qualité à une personne (par son NISS).",
-         nl="Een gebruikersrol van de hoedanigheid rechtstreeks aan een persoon toekennen (via het INSZ).",
-         args=(Arg("person", "object", PERSON_DOC["fr"], PERSON_DOC["nl"]), APPS_ARG, QUALITY_ARG,
-               Arg("email", "string", "Adresse e-mail liée au rôle", "E-mailadres van de rol", required=False)))
+         text={"fr": "Attribuer directement un rôle d'utilisateur de la qualité à une personne (par son NISS).",
+               "nl": "Een gebruikersrol van de hoedanigheid rechtstreeks aan een persoon toekennen (via het INSZ).",
+               "de": "Einer Person direkt eine Benutzerrolle der Eigenschaft zuweisen (über ihre ENSS)."},
+         args=(Arg("person", "object", PERSON_DOC), APPS_ARG, QUALITY_ARG,
+               Arg("email", "string", {"fr": "Adresse e-mail liée au rôle",
+                                       "nl": "E-mailadres van de rol",
+                                       "de": "Mit der Rolle verknüpfte E-Mail-Adresse"}, required=False)))
 def assign(ctx, person, applications: list, quality=None, email=None):
     q = _quality(ctx, quality)
     apps = _apps(q, applications)
@@ -103,8 +115,9 @@ def assign(ctx, person, applications: list, quality=None, email=None):
 
 
 @command("assignment.list_quality", action="assignment.list_quality", group="assignment",
-         fr="Les invitations et les liens de la qualité, avec leur état.",
-         nl="De uitnodigingen en links van de hoedanigheid, met hun status.",
+         text={"fr": "Les invitations et les liens de la qualité, avec leur état.",
+               "nl": "De uitnodigingen en links van de hoedanigheid, met hun status.",
+               "de": "Die Einladungen und Links der Eigenschaft mit ihrem Stand."},
          args=(QUALITY_ARG,))
 def list_quality(ctx, quality=None):
     q = _quality(ctx, quality)
@@ -112,9 +125,12 @@ def list_quality(ctx, quality=None):
 
 
 @command("assignment.withdraw", action="assignment.withdraw", group="assignment", effect="write",
-         fr="Retirer une invitation ou un lien : il ne peut plus servir.",
-         nl="Een uitnodiging of link intrekken: ze kan niet meer gebruikt worden.",
-         args=(Arg("invitation", "string", "Identifiant de l'invitation ou du lien", "Identificatie van de uitnodiging of link"),))
+         text={"fr": "Retirer une invitation ou un lien : il ne peut plus servir.",
+               "nl": "Een uitnodiging of link intrekken: ze kan niet meer gebruikt worden.",
+               "de": "Eine Einladung oder einen Link zurückziehen: Er kann nicht mehr verwendet werden."},
+         args=(Arg("invitation", "string", {"fr": "Identifiant de l'invitation ou du lien",
+                                            "nl": "Identificatie van de uitnodiging of link",
+                                            "de": "Kennung der Einladung oder des Links"}),))
 def withdraw(ctx, invitation):
     inv = ctx.get("invitations", invitation, "invitation", "invitation")
     q = ctx.state["qualities"][inv["quality"]]
@@ -127,8 +143,9 @@ def withdraw(ctx, invitation):
 
 
 @command("assignment.request", action="assignment.request", group="assignment", effect="write",
-         fr="Demander soi-même un rôle. Toujours refusé : un gestionnaire doit vous inviter, vous attribuer le rôle ou publier un lien.",
-         nl="Zelf een rol aanvragen. Altijd geweigerd: een beheerder moet u uitnodigen, de rol toekennen of een link publiceren.",
+         text={"fr": "Demander soi-même un rôle. Toujours refusé : un gestionnaire doit vous inviter, vous attribuer le rôle ou publier un lien.",
+               "nl": "Zelf een rol aanvragen. Altijd geweigerd: een beheerder moet u uitnodigen, de rol toekennen of een link publiceren.",
+               "de": "Selbst eine Rolle beantragen. Immer abgelehnt: Ein Verwalter muss Sie einladen, Ihnen die Rolle zuweisen oder einen Link veröffentlichen."},
          args=(QUALITY_ARG,))
 def request(ctx, quality=None):
     # The policy refuses every role before this runs.
@@ -136,9 +153,12 @@ def request(ctx, quality=None):
 
 
 @command("assignment.accept", action="assignment.accept", group="assignment", effect="write",
-         fr="Accepter une invitation ou un lien avec son code : vous recevez le rôle d'utilisateur de la qualité.",
-         nl="Een uitnodiging of link aanvaarden met de code: u krijgt de gebruikersrol van de hoedanigheid.",
-         args=(Arg("code", "string", "Code reçu par e-mail ou dans le lien", "Code ontvangen per e-mail of in de link"),))
+         text={"fr": "Accepter une invitation ou un lien avec son code : vous recevez le rôle d'utilisateur de la qualité.",
+               "nl": "Een uitnodiging of link aanvaarden met de code: u krijgt de gebruikersrol van de hoedanigheid.",
+               "de": "Eine Einladung oder einen Link mit dem Code annehmen: Sie erhalten die Benutzerrolle der Eigenschaft."},
+         args=(Arg("code", "string", {"fr": "Code reçu par e-mail ou dans le lien",
+                                      "nl": "Code ontvangen per e-mail of in de link",
+                                      "de": "Per E-Mail oder im Link erhaltener Code"}),))
 def accept(ctx, code):
     wanted = code.strip().upper()
     inv = next((i for i in ctx.state["invitations"].values() if i["code"] == wanted), None)
@@ -161,8 +181,9 @@ def accept(ctx, code):
 
 
 @command("assignment.list_own", action="assignment.list_own", group="assignment",
-         fr="Vos attributions de rôle, avec l'e-mail lié à chacune.",
-         nl="Uw roltoewijzingen, met het e-mailadres van elk.")
+         text={"fr": "Vos attributions de rôle, avec l'e-mail lié à chacune.",
+               "nl": "Uw roltoewijzingen, met het e-mailadres van elk.",
+               "de": "Ihre Rollenzuweisungen mit der E-Mail-Adresse, die mit jeder verknüpft ist."})
 def list_own(ctx):
     ctx.authorize(person=ctx.person["id"])
     return [views.role(ctx.state, r, ctx.lang, with_person=False) for r in roles_of(ctx.state, ctx.person["id"])]
@@ -183,9 +204,12 @@ def _manager_email(ctx, role: dict) -> str | None:
 
 
 @command("assignment.request_deactivation", action="assignment.request_deactivation", group="assignment", effect="write",
-         fr="Désactiver un de vos rôles (utilisateur, co-GL, co-RAE) ; son gestionnaire est prévenu par e-mail.",
-         nl="Een van uw rollen deactiveren (gebruiker, co-lokale beheerder, co-VTE); de beheerder krijgt een e-mail.",
-         args=(Arg("role", "string", "Votre rôle à désactiver", "Uw te deactiveren rol"),))
+         text={"fr": "Désactiver un de vos rôles (utilisateur, co-GL, co-RAE) ; son gestionnaire est prévenu par e-mail.",
+               "nl": "Een van uw rollen deactiveren (gebruiker, co-lokale beheerder, co-VTE); de beheerder krijgt een e-mail.",
+               "de": "Eine Ihrer Rollen deaktivieren (Benutzer, lokaler Co-Verwalter, Co-VZU); ihr Verwalter wird per E-Mail benachrichtigt."},
+         args=(Arg("role", "string", {"fr": "Votre rôle à désactiver",
+                                      "nl": "Uw te deactiveren rol",
+                                      "de": "Ihre Rolle, die deaktiviert wird"}),))
 def request_deactivation(ctx, role):
     r = ctx.get("roles", role, "role", "role")
     ctx.authorize(person=r["person"], role=r["id"])
@@ -197,18 +221,23 @@ def request_deactivation(ctx, role):
     where = ctx.state["enterprises"][r["enterprise"]]["name"]
     ctx.send_mail(_manager_email(ctx, r), "deactivation_request",
                   {"person": f"{ctx.person['first_name']} {ctx.person['name']}",
-                   "role": {lang: policy.role_name(r["kind"], lang) for lang in ("fr", "nl")},
-                   "quality": {lang: catalogue.name(quality["type"], lang) if quality else where for lang in ("fr", "nl")}})
+                   "role": {lang: policy.role_name(r["kind"], lang) for lang in messages.LANGUAGES},
+                   "quality": {lang: catalogue.name(quality["type"], lang) if quality else where for lang in messages.LANGUAGES}})
     ctx.note_target(enterprise=r["enterprise"], quality=r["quality"])
     delete_role(ctx, r)
     return {"role": role, "deactivated": True}
 
 
 @command("assignment.change_email", action="assignment.change_email", group="assignment", effect="write",
-         fr="Changer l'adresse e-mail liée à un ou plusieurs de vos rôles.",
-         nl="Het e-mailadres van een of meer van uw rollen wijzigen.",
-         args=(Arg("roles", "string_list", "Vos rôles concernés", "Uw betrokken rollen"),
-               Arg("email", "string", "Nouvelle adresse e-mail", "Nieuw e-mailadres")))
+         text={"fr": "Changer l'adresse e-mail liée à un ou plusieurs de vos rôles.",
+               "nl": "Het e-mailadres van een of meer van uw rollen wijzigen.",
+               "de": "Die E-Mail-Adresse ändern, die mit einer oder mehreren Ihrer Rollen verknüpft ist."},
+         args=(Arg("roles", "string_list", {"fr": "Vos rôles concernés",
+                                            "nl": "Uw betrokken rollen",
+                                            "de": "Ihre betroffenen Rollen"}),
+               Arg("email", "string", {"fr": "Nouvelle adresse e-mail",
+                                       "nl": "Nieuw e-mailadres",
+                                       "de": "Neue E-Mail-Adresse"})))
 def change_email(ctx, roles, email):
     if not roles:
         raise EngineError("missing_argument", field="roles")

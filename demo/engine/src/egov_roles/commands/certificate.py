@@ -10,11 +10,12 @@ from .registry import Arg, command
 
 
 @command("engine.read_certificate", group="engine", journaled=False,
-         fr="Lire un fichier de certificat X.509 (PEM ou DER, en base64) : sujet, émetteur, numéro de série et dates "
-            "de validité, sans rien enregistrer.",
-         nl="Een X.509-certificaatbestand lezen (PEM of DER, in base64): onderwerp, uitgever, serienummer en "
-            "geldigheidsdata, zonder iets op te slaan.",
-         args=(Arg("data", "string", "Contenu du fichier, en base64", "Inhoud van het bestand, in base64"),))
+         text={"fr": "Lire un fichier de certificat X.509 (PEM ou DER, en base64) : sujet, émetteur, numéro de série et dates de validité, sans rien enregistrer.",
+               "nl": "Een X.509-certificaatbestand lezen (PEM of DER, in base64): onderwerp, uitgever, serienummer en geldigheidsdata, zonder iets op te slaan.",
+               "de": "Eine X.509-Zertifikatsdatei lesen (PEM oder DER, in Base64): Inhaber, Aussteller, Seriennummer und Gültigkeitsdaten, ohne etwas zu speichern."},
+         args=(Arg("data", "string", {"fr": "Contenu du fichier, en base64",
+                                      "nl": "Inhoud van het bestand, in base64",
+                                      "de": "Inhalt der Datei, in Base64"}),))
 def read_certificate(ctx, data):
     try:
         found = x509.read_base64(data)

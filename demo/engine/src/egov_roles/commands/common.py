@@ -6,15 +6,25 @@ from __future__ import annotations
 from .. import bounds, catalogue, messages, passwords, validators
 from ..errors import EngineError, Faults, FieldError
 from ..schema import LANGUAGES
+from .registry import Arg
 
 PERSON_FIELDS = ("self", "niss", "name", "first_name", "title", "language", "email", "local_email", "username",
                  "password")
-PERSON_DOC = {
-    "fr": "Personne : {\"niss\": ...} si elle est connue ; sinon aussi name, first_name, email, et au choix title, "
-          "language (fr, nl, de, en), local_email, username, password. {\"self\": true} désigne vous-même.",
-    "nl": "Persoon: {\"niss\": ...} als die gekend is; anders ook name, first_name, email, en naar keuze title, "
-          "language (fr, nl, de, en), local_email, username, password. {\"self\": true} duidt uzelf aan.",
-}
+PERSON_DOC = {"fr": "Personne : {\"niss\": ...} si elle est connue ; sinon aussi name, first_name, email, et au choix title, language (fr, nl, de, en), local_email, username, password. {\"self\": true} désigne vous-même.",
+              "nl": "Persoon: {\"niss\": ...} als die gekend is; anders ook name, first_name, email, en naar keuze title, language (fr, nl, de, en), local_email, username, password. {\"self\": true} duidt uzelf aan.",
+              "de": "Person: {\"niss\": ...}, wenn sie bekannt ist; sonst auch name, first_name, email und wahlweise title, language (fr, nl, de, en), local_email, username, password. {\"self\": true} benennt Sie selbst."}
+
+
+# What a person's own data an edit may change (account.edit, and co_rae/co_gl/user.edit with the role).
+PERSON_EDIT_ARGS = (
+    Arg("language", "string", {"fr": "Langue (fr, nl, de, en)", "nl": "Taal (fr, nl, de, en)",
+                               "de": "Sprache (fr, nl, de, en)"}, required=False),
+    Arg("email", "string", {"fr": "Adresse e-mail", "nl": "E-mailadres", "de": "E-Mail-Adresse"}, required=False),
+    Arg("local_email", "string", {"fr": "Adresse e-mail locale (vide pour l'effacer)",
+                                  "nl": "Lokaal e-mailadres (leeg om te wissen)",
+                                  "de": "Lokale E-Mail-Adresse (leer, um sie zu löschen)"}, required=False),
+    Arg("title", "string", {"fr": "Titre", "nl": "Titel", "de": "Titel"}, required=False),
+)
 
 
 def find_person_by_niss(state: dict, niss: str) -> dict | None:

@@ -13,13 +13,19 @@ from .registry import Arg, command
 
 
 @command("enterprise.register", action="enterprise.register", group="enterprise", effect="write",
-         fr="Enregistrer l'entreprise et désigner son RAE (vous-même ou une autre personne) et, au choix, un co-RAE.",
-         nl="De onderneming registreren en haar VTE aanwijzen (uzelf of iemand anders) en naar keuze een co-VTE.",
-         args=(Arg("email", "string", "Adresse e-mail de l'entreprise", "E-mailadres van de onderneming"),
-               Arg("rae", "object", PERSON_DOC["fr"], PERSON_DOC["nl"]),
-               Arg("co_rae", "object", "co-RAE désigné en même temps (facultatif) : " + PERSON_DOC["fr"],
-                   "Co-VTE die tegelijk wordt aangewezen (facultatief): " + PERSON_DOC["nl"], required=False),
-               Arg("enterprise", "string", "Entreprise (par défaut celle du profil)", "Onderneming (standaard die van het profiel)",
+         text={"fr": "Enregistrer l'entreprise et désigner son RAE (vous-même ou une autre personne) et, au choix, un co-RAE.",
+               "nl": "De onderneming registreren en haar VTE aanwijzen (uzelf of iemand anders) en naar keuze een co-VTE.",
+               "de": "Das Unternehmen registrieren und seinen VZU (Sie selbst oder eine andere Person) sowie wahlweise einen Co-VZU benennen."},
+         args=(Arg("email", "string", {"fr": "Adresse e-mail de l'entreprise",
+                                       "nl": "E-mailadres van de onderneming",
+                                       "de": "E-Mail-Adresse des Unternehmens"}),
+               Arg("rae", "object", PERSON_DOC),
+               Arg("co_rae", "object", {"fr": "co-RAE désigné en même temps (facultatif) : " + PERSON_DOC["fr"],
+                                        "nl": "Co-VTE die tegelijk wordt aangewezen (facultatief): " + PERSON_DOC["nl"],
+                                        "de": "Co-VZU, der gleichzeitig benannt wird (wahlweise): " + PERSON_DOC["de"]}, required=False),
+               Arg("enterprise", "string", {"fr": "Entreprise (par défaut celle du profil)",
+                                            "nl": "Onderneming (standaard die van het profiel)",
+                                            "de": "Unternehmen (standardmäßig das des Profils)"},
                    required=False)))
 def register(ctx, email, rae, co_rae=None, enterprise=None):
     """Seed 004 (the legal representative's answers): the RAE is designated at registration, and
@@ -56,9 +62,12 @@ def _rae(ctx, enterprise_id: str) -> dict | None:
 
 
 @command("enterprise.view", action="enterprise.view", group="enterprise",
-         fr="Le détail de l'entreprise : identification, RAE et liste des qualités actives.",
-         nl="De gegevens van de onderneming: identificatie, VTE en lijst van de actieve hoedanigheden.",
-         args=(Arg("enterprise", "string", "Entreprise (par défaut celle du profil)", "Onderneming (standaard die van het profiel)",
+         text={"fr": "Le détail de l'entreprise : identification, RAE et liste des qualités actives.",
+               "nl": "De gegevens van de onderneming: identificatie, VTE en lijst van de actieve hoedanigheden.",
+               "de": "Die Angaben zum Unternehmen: Identifikation, VZU und Liste der aktiven Eigenschaften."},
+         args=(Arg("enterprise", "string", {"fr": "Entreprise (par défaut celle du profil)",
+                                            "nl": "Onderneming (standaard die van het profiel)",
+                                            "de": "Unternehmen (standardmäßig das des Profils)"},
                    required=False),))
 def view(ctx, enterprise=None):
     ent = ctx.enterprise_arg(enterprise)
@@ -84,9 +93,10 @@ def _gl_brief(ctx, quality_id: str) -> dict | None:
 
 
 @command("enterprise.change_rae", action="enterprise.change_rae", group="enterprise", effect="write",
-         fr="Changer de RAE. Toujours refusé : le Centre de contact fait ce changement.",
-         nl="De VTE wijzigen. Altijd geweigerd: het Contactcenter voert die wijziging door.",
-         args=(Arg("rae", "object", PERSON_DOC["fr"], PERSON_DOC["nl"], required=False),))
+         text={"fr": "Changer de RAE. Toujours refusé : le Centre de contact fait ce changement.",
+               "nl": "De VTE wijzigen. Altijd geweigerd: het Contactcenter voert die wijziging door.",
+               "de": "Den VZU wechseln. Immer abgelehnt: Das Kontaktzentrum nimmt diese Änderung vor."},
+         args=(Arg("rae", "object", PERSON_DOC, required=False),))
 def change_rae(ctx, rae=None):
     # The policy refuses every role before this runs; reaching here would be a policy error.
     raise EngineError("forbidden", rule="rae_change_via_contact_centre", instead=["contact_centre"])
@@ -151,16 +161,26 @@ def _identifier(ctx, qtype: dict, ent: dict, identifier):
 
 
 @command("quality.activate", action="quality.activate", group="enterprise", effect="write",
-         fr="Activer une qualité pour l'entreprise, avec ses données d'identification et son GL (vous-même ou une autre personne).",
-         nl="Een hoedanigheid activeren voor de onderneming, met haar identificatiegegevens en haar lokale beheerder (uzelf of iemand anders).",
-         args=(Arg("type", "string", "Type de qualité (catalogue)", "Soort hoedanigheid (catalogus)"),
-               Arg("gl", "object", PERSON_DOC["fr"], PERSON_DOC["nl"]),
-               Arg("identifier", "string", "Identifiant (matricule ONSS, NISS ; le numéro d'entreprise est repris d'office)",
-                   "Identificatie (RSZ-nummer, INSZ; het ondernemingsnummer wordt automatisch overgenomen)", required=False),
-               Arg("fields", "object", "Données demandées par ce type de qualité", "Gegevens die deze soort hoedanigheid vraagt",
+         text={"fr": "Activer une qualité pour l'entreprise, avec ses données d'identification et son GL (vous-même ou une autre personne).",
+               "nl": "Een hoedanigheid activeren voor de onderneming, met haar identificatiegegevens en haar lokale beheerder (uzelf of iemand anders).",
+               "de": "Eine Eigenschaft für das Unternehmen aktivieren, mit ihren Identifikationsdaten und ihrem lokalen Verwalter (Sie selbst oder eine andere Person)."},
+         args=(Arg("type", "string", {"fr": "Type de qualité (catalogue)",
+                                      "nl": "Soort hoedanigheid (catalogus)",
+                                      "de": "Art der Eigenschaft (Katalog)"}),
+               Arg("gl", "object", PERSON_DOC),
+               Arg("identifier", "string", {"fr": "Identifiant (matricule ONSS, NISS ; le numéro d'entreprise est repris d'office)",
+                                            "nl": "Identificatie (RSZ-nummer, INSZ; het ondernemingsnummer wordt automatisch overgenomen)",
+                                            "de": "Kennung (LSS-Registrierungsnummer, ENSS; die Unternehmensnummer wird automatisch übernommen)"}, required=False),
+               Arg("fields", "object", {"fr": "Données demandées par ce type de qualité",
+                                        "nl": "Gegevens die deze soort hoedanigheid vraagt",
+                                        "de": "Angaben, die diese Art von Eigenschaft verlangt"},
                    required=False),
-               Arg("email", "string", "Adresse e-mail de la qualité", "E-mailadres van de hoedanigheid", required=False),
-               Arg("enterprise", "string", "Entreprise (par défaut celle du profil)", "Onderneming (standaard die van het profiel)",
+               Arg("email", "string", {"fr": "Adresse e-mail de la qualité",
+                                       "nl": "E-mailadres van de hoedanigheid",
+                                       "de": "E-Mail-Adresse der Eigenschaft"}, required=False),
+               Arg("enterprise", "string", {"fr": "Entreprise (par défaut celle du profil)",
+                                            "nl": "Onderneming (standaard die van het profiel)",
+                                            "de": "Unternehmen (standardmäßig das des Profils)"},
                    required=False)))
 def activate(ctx, type, gl, identifier=None, fields=None, email=None, enterprise=None):  # noqa: A002 - protocol name
     ent = ctx.enterprise_arg(enterprise)
@@ -195,10 +215,11 @@ def activate(ctx, type, gl, identifier=None, fields=None, email=None, enterprise
 
 
 @command("quality.designate_gl", action="quality.designate_gl", group="enterprise", effect="write",
-         fr="Désigner un nouveau GL pour une qualité ; l'ancien GL perd ce rôle.",
-         nl="Een nieuwe lokale beheerder aanwijzen voor een hoedanigheid; de vorige verliest die rol.",
-         args=(Arg("quality", "string", "Qualité", "Hoedanigheid"),
-               Arg("gl", "object", PERSON_DOC["fr"], PERSON_DOC["nl"])))
+         text={"fr": "Désigner un nouveau GL pour une qualité ; l'ancien GL perd ce rôle.",
+               "nl": "Een nieuwe lokale beheerder aanwijzen voor een hoedanigheid; de vorige verliest die rol.",
+               "de": "Einen neuen lokalen Verwalter für eine Eigenschaft benennen; der bisherige verliert diese Rolle."},
+         args=(Arg("quality", "string", {"fr": "Qualité", "nl": "Hoedanigheid", "de": "Eigenschaft"}),
+               Arg("gl", "object", PERSON_DOC)))
 def designate_gl(ctx, quality, gl):
     q = ctx.get("qualities", quality, "quality", "quality")
     ctx.authorize(enterprise=q["enterprise"], quality=q["id"])

@@ -7,16 +7,54 @@ from __future__ import annotations
 from .. import views
 from ..errors import EngineError
 from . import common
-from .common import (PERSON_DOC, create_role, delete_role, edit_person, find_role, resolve_person, set_password, set_status,
+from .common import (PERSON_DOC, PERSON_EDIT_ARGS, create_role, delete_role, edit_person, find_role, resolve_person, set_password, set_status,
                      target_role, touch)
 from .registry import Arg, command
 
+# How the descriptions name each kind, per language: one text, or the forms a language declines
+# (German: einen / eines / einem lokalen Co-Verwalter[s]).
 KINDS = {
-    "co_rae": {"fr": "co-RAE", "nl": "co-VTE", "level": "enterprise"},
-    "co_gl": {"fr": "co-GL", "nl": "co-lokale beheerder", "level": "quality"},
-    "user": {"fr": "utilisateur", "nl": "gebruiker", "level": "quality"},
+    "co_rae": {"level": "enterprise", "fr": "co-RAE", "nl": "co-VTE",
+               "de": {"acc": "einen Co-VZU", "gen": "eines Co-VZU", "dat": "einem Co-VZU"}},
+    "co_gl": {"level": "quality", "fr": "co-GL", "nl": "co-lokale beheerder",
+              "de": {"acc": "einen lokalen Co-Verwalter", "gen": "eines lokalen Co-Verwalters",
+                     "dat": "einem lokalen Co-Verwalter"}},
+    "user": {"level": "quality", "fr": "utilisateur", "nl": "gebruiker",
+             "de": {"acc": "einen Benutzer", "gen": "eines Benutzers", "dat": "einem Benutzer"}},
 }
-ROLE_ARG = Arg("role", "string", "Identifiant du rôle visé", "Identificatie van de betrokken rol")
+# The six operations' descriptions, filled with the kind's name ({name}, or its declined forms).
+DESCRIPTIONS = {
+    "add": {"fr": "Ajouter un {name} (par son NISS).",
+            "nl": "Een {name} toevoegen (via het INSZ).",
+            "de": "{acc} hinzufügen (über die ENSS)."},
+    "block": {"fr": "Bloquer un {name} : il ne peut plus utiliser ce profil.",
+              "nl": "Een {name} blokkeren: hij kan dit profiel niet meer gebruiken.",
+              "de": "{acc} sperren: Er kann dieses Profil nicht mehr verwenden."},
+    "unblock": {"fr": "Débloquer un {name}.", "nl": "Een {name} deblokkeren.", "de": "{acc} entsperren."},
+    "delete": {"fr": "Supprimer le rôle d'un {name}.",
+               "nl": "De rol van een {name} verwijderen.",
+               "de": "Die Rolle {gen} löschen."},
+    "edit": {"fr": "Modifier la langue, les e-mails ou le titre d'un {name}.",
+             "nl": "De taal, de e-mailadressen of de titel van een {name} wijzigen.",
+             "de": "Die Sprache, die E-Mail-Adressen oder den Titel {gen} ändern."},
+    "reset_password": {"fr": "Donner un nouveau mot de passe à un {name}.",
+                       "nl": "Een {name} een nieuw wachtwoord geven.",
+                       "de": "{dat} ein neues Passwort geben."},
+}
+
+
+def _description(kind: str, operation: str) -> dict:
+    out = {}
+    for lang, template in DESCRIPTIONS[operation].items():
+        name = KINDS[kind][lang]
+        text = template.format(**name) if isinstance(name, dict) else template.format(name=name)
+        out[lang] = text[:1].upper() + text[1:]
+    return out
+
+
+ROLE_ARG = Arg("role", "string", {"fr": "Identifiant du rôle visé",
+                                  "nl": "Identificatie van de betrokken rol",
+                                  "de": "Kennung der betroffenen Rolle"})
 
 
 def _add(kind: str):
@@ -75,44 +113,33 @@ def _reset_password(kind: str):
     return handler
 
 
-EDIT_ARGS = (
-    ROLE_ARG,
-    Arg("language", "string", "Langue (fr, nl, de, en)", "Taal (fr, nl, de, en)", required=False),
-    Arg("email", "string", "Adresse e-mail", "E-mailadres", required=False),
-    Arg("local_email", "string", "Adresse e-mail locale (vide pour l'effacer)", "Lokaal e-mailadres (leeg om te wissen)",
-        required=False),
-    Arg("title", "string", "Titre", "Titel", required=False),
-)
+EDIT_ARGS = (ROLE_ARG, *PERSON_EDIT_ARGS)
 
 
 def _register(kind: str) -> None:
     names = KINDS[kind]
     quality_arg = () if names["level"] == "enterprise" else (
-        Arg("quality", "string", "Qualité (par défaut celle du profil)", "Hoedanigheid (standaard die van het profiel)",
+        Arg("quality", "string", {"fr": "Qualité (par défaut celle du profil)",
+                                  "nl": "Hoedanigheid (standaard die van het profiel)",
+                                  "de": "Eigenschaft (standardmäßig die des Profils)"},
             required=False),)
-    add_args = (Arg("person", "object", PERSON_DOC["fr"], PERSON_DOC["nl"]), *quality_arg,
-                Arg("email", "string", "Adresse e-mail liée à ce rôle (par défaut celle de la personne)",
-                    "E-mailadres van deze rol (standaard dat van de persoon)", required=False))
+    add_args = (Arg("person", "object", PERSON_DOC), *quality_arg,
+                Arg("email", "string", {"fr": "Adresse e-mail liée à ce rôle (par défaut celle de la personne)",
+                                        "nl": "E-mailadres van deze rol (standaard dat van de persoon)",
+                                        "de": "Mit dieser Rolle verknüpfte E-Mail-Adresse (standardmäßig die der Person)"}, required=False))
     if kind == "user":
-        add_args += (Arg("applications", "string_list", "Applications sécurisées données dès l'ajout",
-                         "Beveiligde toepassingen die meteen worden toegekend", required=False),)
-    prefix = kind
-    command(f"{prefix}.add", action=f"{prefix}.add", group=prefix, effect="write", args=add_args,
-            fr=f"Ajouter un {names['fr']} (par son NISS).", nl=f"Een {names['nl']} toevoegen (via het INSZ).")(_add(kind))
-    command(f"{prefix}.block", action=f"{prefix}.block", group=prefix, effect="write", args=(ROLE_ARG,),
-            fr=f"Bloquer un {names['fr']} : il ne peut plus utiliser ce profil.",
-            nl=f"Een {names['nl']} blokkeren: hij kan dit profiel niet meer gebruiken.")(_status(kind, "blocked"))
-    command(f"{prefix}.unblock", action=f"{prefix}.unblock", group=prefix, effect="write", args=(ROLE_ARG,),
-            fr=f"Débloquer un {names['fr']}.", nl=f"Een {names['nl']} deblokkeren.")(_status(kind, "active"))
-    command(f"{prefix}.delete", action=f"{prefix}.delete", group=prefix, effect="write", args=(ROLE_ARG,),
-            fr=f"Supprimer le rôle d'un {names['fr']}.", nl=f"De rol van een {names['nl']} verwijderen.")(_delete(kind))
-    command(f"{prefix}.edit", action=f"{prefix}.edit", group=prefix, effect="write", args=EDIT_ARGS,
-            fr=f"Modifier la langue, les e-mails ou le titre d'un {names['fr']}.",
-            nl=f"De taal, de e-mailadressen of de titel van een {names['nl']} wijzigen.")(_edit(kind))
-    command(f"{prefix}.reset_password", action=f"{prefix}.reset_password", group=prefix, effect="write",
-            args=(ROLE_ARG, Arg("password", "string", "Nouveau mot de passe", "Nieuw wachtwoord")),
-            fr=f"Donner un nouveau mot de passe à un {names['fr']}.",
-            nl=f"Een {names['nl']} een nieuw wachtwoord geven.")(_reset_password(kind))
+        add_args += (Arg("applications", "string_list", {"fr": "Applications sécurisées données dès l'ajout",
+                                                         "nl": "Beveiligde toepassingen die meteen worden toegekend",
+                                                         "de": "Gesicherte Anwendungen, die gleich beim Hinzufügen zugewiesen werden"}, required=False),)
+    handlers = {"add": (add_args, _add(kind)), "block": ((ROLE_ARG,), _status(kind, "blocked")),
+                "unblock": ((ROLE_ARG,), _status(kind, "active")), "delete": ((ROLE_ARG,), _delete(kind)),
+                "edit": (EDIT_ARGS, _edit(kind)),
+                "reset_password": ((ROLE_ARG, Arg("password", "string", {"fr": "Nouveau mot de passe",
+                                                                         "nl": "Nieuw wachtwoord",
+                                                                         "de": "Neues Passwort"})), _reset_password(kind))}
+    for operation, (args, handler) in handlers.items():
+        command(f"{kind}.{operation}", action=f"{kind}.{operation}", group=kind, effect="write", args=args,
+                text=_description(kind, operation))(handler)
 
 
 for _kind in KINDS:
@@ -120,7 +147,9 @@ for _kind in KINDS:
 
 
 @command("co_rae.list", action="co_rae.list", group="co_rae",
-         fr="La liste des co-RAE de l'entreprise.", nl="De lijst van de co-VTE's van de onderneming.")
+         text={"fr": "La liste des co-RAE de l'entreprise.",
+               "nl": "De lijst van de co-VTE's van de onderneming.",
+               "de": "Die Liste der Co-VZU des Unternehmens."})
 def co_rae_list(ctx):
     enterprise = ctx.profile["enterprise"]
     ctx.authorize(enterprise=enterprise)
@@ -130,11 +159,16 @@ def co_rae_list(ctx):
 
 
 @command("user.grant_application", action="user.grant_application", group="user", effect="write",
-         fr="Donner ou retirer des applications sécurisées de la qualité à un utilisateur (la date d'attribution est gardée).",
-         nl="Beveiligde toepassingen van de hoedanigheid toekennen aan of intrekken bij een gebruiker (de toekenningsdatum wordt bewaard).",
+         text={"fr": "Donner ou retirer des applications sécurisées de la qualité à un utilisateur (la date d'attribution est gardée).",
+               "nl": "Beveiligde toepassingen van de hoedanigheid toekennen aan of intrekken bij een gebruiker (de toekenningsdatum wordt bewaard).",
+               "de": "Einem Benutzer gesicherte Anwendungen der Eigenschaft zuweisen oder entziehen (das Zuweisungsdatum bleibt erhalten)."},
          args=(ROLE_ARG,
-               Arg("grant", "string_list", "Applications à donner", "Toe te kennen toepassingen", required=False),
-               Arg("withdraw", "string_list", "Applications à retirer", "In te trekken toepassingen", required=False)))
+               Arg("grant", "string_list", {"fr": "Applications à donner",
+                                            "nl": "Toe te kennen toepassingen",
+                                            "de": "Zuzuweisende Anwendungen"}, required=False),
+               Arg("withdraw", "string_list", {"fr": "Applications à retirer",
+                                               "nl": "In te trekken toepassingen",
+                                               "de": "Zu entziehende Anwendungen"}, required=False)))
 def grant_application(ctx, role, grant=None, withdraw=None):
     r = target_role(ctx, role, "user")
     quality = ctx.state["qualities"][r["quality"]]

@@ -3,13 +3,15 @@ batch channels of structured messages."""
 
 from __future__ import annotations
 
-from .. import catalogue, validators, views
+from .. import catalogue, messages, validators, views
 from ..errors import EngineError, FieldError
 from .common import target_role
 from .enterprise import quality_fields
 from .registry import Arg, command
 
-QUALITY_ARG = Arg("quality", "string", "Qualité (par défaut celle du profil)", "Hoedanigheid (standaard die van het profiel)",
+QUALITY_ARG = Arg("quality", "string", {"fr": "Qualité (par défaut celle du profil)",
+                                        "nl": "Hoedanigheid (standaard die van het profiel)",
+                                        "de": "Eigenschaft (standardmäßig die des Profils)"},
                   required=False)
 
 
@@ -20,7 +22,7 @@ def _quality(ctx, quality):
 
 
 def _routing_view(ctx, q: dict) -> list[dict]:
-    lang = ctx.lang if ctx.lang == "nl" else "fr"
+    lang = messages.language(ctx.lang)
     out = []
     for decl, setting in q["routing"].items():
         recipient = dict(setting["recipient"])
@@ -33,16 +35,16 @@ def _routing_view(ctx, q: dict) -> list[dict]:
 
 
 @command("quality.view", action="quality.view", group="quality",
-         fr="Le détail de la qualité : identification, e-mail, GL, utilisateur technique et applications sécurisées.",
-         nl="De gegevens van de hoedanigheid: identificatie, e-mailadres, lokale beheerder, technische gebruiker en "
-            "beveiligde toepassingen.",
+         text={"fr": "Le détail de la qualité : identification, e-mail, GL, utilisateur technique et applications sécurisées.",
+               "nl": "De gegevens van de hoedanigheid: identificatie, e-mailadres, lokale beheerder, technische gebruiker en beveiligde toepassingen.",
+               "de": "Die Angaben zur Eigenschaft: Identifikation, E-Mail-Adresse, lokaler Verwalter, technischer Benutzer und gesicherte Anwendungen."},
          args=(QUALITY_ARG,))
 def view(ctx, quality=None):
     return _detail(ctx, _quality(ctx, quality))
 
 
 def _detail(ctx, q: dict) -> dict:
-    lang = ctx.lang if ctx.lang == "nl" else "fr"
+    lang = messages.language(ctx.lang)
     qtype = catalogue.quality_type(q["type"])
     gl = next((r for r in ctx.state["roles"].values() if r["kind"] == "gl" and r["quality"] == q["id"]), None)
     tech = ctx.state["roles"].get(q["technical_user"]) if q["technical_user"] else None
@@ -60,10 +62,15 @@ def _detail(ctx, q: dict) -> dict:
 
 
 @command("quality.edit", action="quality.edit", group="quality", effect="write",
-         fr="Modifier l'adresse e-mail de la qualité et les données propres à son type (l'identifiant ne change pas).",
-         nl="Het e-mailadres van de hoedanigheid en de gegevens van haar soort wijzigen (de identificatie verandert niet).",
-         args=(QUALITY_ARG, Arg("email", "string", "Adresse e-mail de la qualité", "E-mailadres van de hoedanigheid", required=False),
-               Arg("fields", "object", "Données propres au type de qualité", "Gegevens van de soort hoedanigheid", required=False)))
+         text={"fr": "Modifier l'adresse e-mail de la qualité et les données propres à son type (l'identifiant ne change pas).",
+               "nl": "Het e-mailadres van de hoedanigheid en de gegevens van haar soort wijzigen (de identificatie verandert niet).",
+               "de": "Die E-Mail-Adresse der Eigenschaft und die Angaben ihrer Art ändern (die Kennung ändert sich nicht)."},
+         args=(QUALITY_ARG, Arg("email", "string", {"fr": "Adresse e-mail de la qualité",
+                                                    "nl": "E-mailadres van de hoedanigheid",
+                                                    "de": "E-Mail-Adresse der Eigenschaft"}, required=False),
+               Arg("fields", "object", {"fr": "Données propres au type de qualité",
+                                        "nl": "Gegevens van de soort hoedanigheid",
+                                        "de": "Angaben, die zur Art der Eigenschaft gehören"}, required=False)))
 def edit(ctx, quality=None, email=None, fields=None):
     q = _quality(ctx, quality)
     if email is not None:
@@ -74,10 +81,12 @@ def edit(ctx, quality=None, email=None, fields=None):
 
 
 @command("technical_user.designate", action="technical_user.designate", group="quality", effect="write",
-         fr="Désigner, parmi les utilisateurs actifs de la qualité, l'utilisateur technique (contact des messages structurés).",
-         nl="Onder de actieve gebruikers van de hoedanigheid de technische gebruiker aanwijzen (contactpersoon voor "
-            "gestructureerde berichten).",
-         args=(Arg("role", "string", "Rôle d'utilisateur de la qualité", "Gebruikersrol van de hoedanigheid"),))
+         text={"fr": "Désigner, parmi les utilisateurs actifs de la qualité, l'utilisateur technique (contact des messages structurés).",
+               "nl": "Onder de actieve gebruikers van de hoedanigheid de technische gebruiker aanwijzen (contactpersoon voor gestructureerde berichten).",
+               "de": "Unter den aktiven Benutzern der Eigenschaft den technischen Benutzer benennen (Ansprechpartner für die strukturierten Berichte)."},
+         args=(Arg("role", "string", {"fr": "Rôle d'utilisateur de la qualité",
+                                      "nl": "Gebruikersrol van de hoedanigheid",
+                                      "de": "Benutzerrolle der Eigenschaft"}),))
 def designate_technical_user(ctx, role):
     r = target_role(ctx, role, "user")
     if r["status"] != "active":
@@ -88,8 +97,9 @@ def designate_technical_user(ctx, role):
 
 
 @command("routing.view", action="routing.view", group="quality",
-         fr="Le module de routage : pour chaque déclaration, le destinataire et le canal.",
-         nl="De routeringsmodule: voor elke aangifte de bestemmeling en het kanaal.",
+         text={"fr": "Le module de routage : pour chaque déclaration, le destinataire et le canal.",
+               "nl": "De routeringsmodule: voor elke aangifte de bestemmeling en het kanaal.",
+               "de": "Das Routing-Modul: für jede Meldung der Empfänger und der Kanal."},
          args=(QUALITY_ARG,))
 def routing_view(ctx, quality=None):
     q = _quality(ctx, quality)
@@ -99,15 +109,22 @@ def routing_view(ctx, quality=None):
 
 
 @command("routing.edit", action="routing.edit", group="quality", effect="write",
-         fr="Choisir pour une déclaration le destinataire (l'entreprise ou un mandataire avec procuration) et, si c'est "
-            "l'entreprise, le canal (e-Box ou canal batch enregistré).",
-         nl="Voor een aangifte de bestemmeling kiezen (de onderneming of een mandataris met volmacht) en, als het de "
-            "onderneming is, het kanaal (e-Box of geregistreerd batchkanaal).",
-         args=(QUALITY_ARG, Arg("declaration", "string", "Déclaration (drs)", "Aangifte (drs)"),
-               Arg("recipient", "string", "enterprise ou mandatary", "enterprise of mandatary", choices=("enterprise", "mandatary")),
-               Arg("procuration", "string", "Procuration qui désigne le mandataire", "Volmacht die de mandataris aanwijst",
+         text={"fr": "Choisir pour une déclaration le destinataire (l'entreprise ou un mandataire avec procuration) et, si c'est l'entreprise, le canal (e-Box ou canal batch enregistré).",
+               "nl": "Voor een aangifte de bestemmeling kiezen (de onderneming of een mandataris met volmacht) en, als het de onderneming is, het kanaal (e-Box of geregistreerd batchkanaal).",
+               "de": "Für eine Meldung den Empfänger wählen (das Unternehmen oder einen Bevollmächtigten mit Vollmacht) und, wenn es das Unternehmen ist, den Kanal (e-Box oder registrierter Batch-Kanal)."},
+         args=(QUALITY_ARG, Arg("declaration", "string", {"fr": "Déclaration (drs)",
+                                                          "nl": "Aangifte (drs)",
+                                                          "de": "Meldung (drs)"}),
+               Arg("recipient", "string", {"fr": "enterprise ou mandatary",
+                                           "nl": "enterprise of mandatary",
+                                           "de": "enterprise oder mandatary"}, choices=("enterprise", "mandatary")),
+               Arg("procuration", "string", {"fr": "Procuration qui désigne le mandataire",
+                                             "nl": "Volmacht die de mandataris aanwijst",
+                                             "de": "Vollmacht, die den Bevollmächtigten benennt"},
                    required=False),
-               Arg("channel", "string", "ebox ou identifiant d'un canal batch", "ebox of identificatie van een batchkanaal",
+               Arg("channel", "string", {"fr": "ebox ou identifiant d'un canal batch",
+                                         "nl": "ebox of identificatie van een batchkanaal",
+                                         "de": "ebox oder Kennung eines Batch-Kanals"},
                    required=False)))
 def routing_edit(ctx, declaration, recipient, quality=None, procuration=None, channel=None):
     q = _quality(ctx, quality)
@@ -135,11 +152,16 @@ def routing_edit(ctx, declaration, recipient, quality=None, procuration=None, ch
 
 
 @command("batch_channel.register", action="batch_channel.register", group="quality", effect="write",
-         fr="Enregistrer un canal batch (FTP, MQLink ou Isabel) pour les messages structurés de la qualité.",
-         nl="Een batchkanaal (FTP, MQLink of Isabel) registreren voor de gestructureerde berichten van de hoedanigheid.",
-         args=(QUALITY_ARG, Arg("kind", "string", "Type de canal : ftp, mqlink ou isabel", "Soort kanaal: ftp, mqlink of isabel",
+         text={"fr": "Enregistrer un canal batch (FTP, MQLink ou Isabel) pour les messages structurés de la qualité.",
+               "nl": "Een batchkanaal (FTP, MQLink of Isabel) registreren voor de gestructureerde berichten van de hoedanigheid.",
+               "de": "Einen Batch-Kanal (FTP, MQLink oder Isabel) für die strukturierten Berichte der Eigenschaft registrieren."},
+         args=(QUALITY_ARG, Arg("kind", "string", {"fr": "Type de canal : ftp, mqlink ou isabel",
+                                                   "nl": "Soort kanaal: ftp, mqlink of isabel",
+                                                   "de": "Art des Kanals: ftp, mqlink oder isabel"},
                    choices=tuple(catalogue.channel_kinds())),
-               Arg("address", "string", "Adresse ou identifiant du canal", "Adres of identificatie van het kanaal")))
+               Arg("address", "string", {"fr": "Adresse ou identifiant du canal",
+                                         "nl": "Adres of identificatie van het kanaal",
+                                         "de": "Adresse oder Kennung des Kanals"})))
 def register_channel(ctx, kind, address, quality=None):
     q = _quality(ctx, quality)
     address = address.strip()

@@ -12,20 +12,33 @@ STATUSES = ("active", "blocked")
 QUALITY_KINDS = ("gl", "co_gl", "user")
 
 FILTER_ARGS = (
-    Arg("username", "string", "Nom d'utilisateur (contient)", "Gebruikersnaam (bevat)", required=False),
-    Arg("name", "string", "Nom (contient)", "Naam (bevat)", required=False),
-    Arg("first_name", "string", "Prénom (contient)", "Voornaam (bevat)", required=False),
-    Arg("title", "string", "Titre", "Titel", required=False),
-    Arg("niss", "string", "NISS (début ou numéro complet)", "INSZ (begin of volledig nummer)", required=False),
-    Arg("language", "string", "Langue", "Taal", required=False),
-    Arg("email", "string", "Adresse e-mail (contient)", "E-mailadres (bevat)", required=False),
-    Arg("application", "string", "Application sécurisée donnée", "Toegekende beveiligde toepassing", required=False),
-    Arg("status", "string", "Statut", "Status", required=False, choices=STATUSES),
-    Arg("kind", "string", "Type : gl, co_gl ou user", "Soort: gl, co_gl of user", required=False, choices=QUALITY_KINDS),
-    Arg("role", "string", "Un rôle précis (son identifiant)", "Eén bepaalde rol (de identificatie)", required=False),
-    Arg("page", "integer", "Page (à partir de 1)", "Pagina (vanaf 1)", required=False),
-    Arg("page_size", "integer", f"Lignes par page (1 à {MAX_PAGE_SIZE}, 20 par défaut)",
-        f"Regels per pagina (1 tot {MAX_PAGE_SIZE}, standaard 20)", required=False),
+    Arg("username", "string", {"fr": "Nom d'utilisateur (contient)",
+                               "nl": "Gebruikersnaam (bevat)",
+                               "de": "Benutzername (enthält)"}, required=False),
+    Arg("name", "string", {"fr": "Nom (contient)", "nl": "Naam (bevat)", "de": "Name (enthält)"}, required=False),
+    Arg("first_name", "string", {"fr": "Prénom (contient)", "nl": "Voornaam (bevat)", "de": "Vorname (enthält)"}, required=False),
+    Arg("title", "string", {"fr": "Titre", "nl": "Titel", "de": "Titel"}, required=False),
+    Arg("niss", "string", {"fr": "NISS (début ou numéro complet)",
+                           "nl": "INSZ (begin of volledig nummer)",
+                           "de": "ENSS (Anfang oder vollständige Nummer)"}, required=False),
+    Arg("language", "string", {"fr": "Langue", "nl": "Taal", "de": "Sprache"}, required=False),
+    Arg("email", "string", {"fr": "Adresse e-mail (contient)",
+                            "nl": "E-mailadres (bevat)",
+                            "de": "E-Mail-Adresse (enthält)"}, required=False),
+    Arg("application", "string", {"fr": "Application sécurisée donnée",
+                                  "nl": "Toegekende beveiligde toepassing",
+                                  "de": "Zugewiesene gesicherte Anwendung"}, required=False),
+    Arg("status", "string", {"fr": "Statut", "nl": "Status", "de": "Status"}, required=False, choices=STATUSES),
+    Arg("kind", "string", {"fr": "Type : gl, co_gl ou user",
+                           "nl": "Soort: gl, co_gl of user",
+                           "de": "Typ: gl, co_gl oder user"}, required=False, choices=QUALITY_KINDS),
+    Arg("role", "string", {"fr": "Un rôle précis (son identifiant)",
+                           "nl": "Eén bepaalde rol (de identificatie)",
+                           "de": "Eine bestimmte Rolle (ihre Kennung)"}, required=False),
+    Arg("page", "integer", {"fr": "Page (à partir de 1)", "nl": "Pagina (vanaf 1)", "de": "Seite (ab 1)"}, required=False),
+    Arg("page_size", "integer", {"fr": f"Lignes par page (1 à {MAX_PAGE_SIZE}, 20 par défaut)",
+                                 "nl": f"Regels per pagina (1 tot {MAX_PAGE_SIZE}, standaard 20)",
+                                 "de": f"Zeilen pro Seite (1 bis {MAX_PAGE_SIZE}, standardmäßig 20)"}, required=False),
 )
 
 
@@ -107,10 +120,12 @@ def run(ctx, inside, filters: dict, page=None, page_size=None) -> dict:
 
 
 @command("users.search", action="users.search", group="users",
-         fr="Rechercher des utilisateurs dans toutes les qualités de l'entreprise (RAE, co-RAE) ou dans sa qualité (GL, co-GL).",
-         nl="Gebruikers zoeken in alle hoedanigheden van de onderneming (VTE, co-VTE) of in de eigen hoedanigheid "
-            "(lokale beheerder, co-lokale beheerder).",
-         args=(Arg("quality", "string", "Limiter à une qualité", "Beperken tot één hoedanigheid", required=False),
+         text={"fr": "Rechercher des utilisateurs dans toutes les qualités de l'entreprise (RAE, co-RAE) ou dans sa qualité (GL, co-GL).",
+               "nl": "Gebruikers zoeken in alle hoedanigheden van de onderneming (VTE, co-VTE) of in de eigen hoedanigheid (lokale beheerder, co-lokale beheerder).",
+               "de": "Benutzer in allen Eigenschaften des Unternehmens (VZU, Co-VZU) oder in der eigenen Eigenschaft (lokaler Verwalter, lokaler Co-Verwalter) suchen."},
+         args=(Arg("quality", "string", {"fr": "Limiter à une qualité",
+                                         "nl": "Beperken tot één hoedanigheid",
+                                         "de": "Auf eine Eigenschaft beschränken"}, required=False),
                *FILTER_ARGS))
 def search(ctx, quality=None, page=None, page_size=None, **filters):
     if quality is not None or ctx.decision.scope == "quality":
@@ -128,9 +143,12 @@ def search(ctx, quality=None, page=None, page_size=None, **filters):
 
 
 @command("users.list", action="users.list", group="users",
-         fr="La liste des utilisateurs, GL et co-GL d'une qualité, avec filtres et pages.",
-         nl="De lijst van de gebruikers, lokale beheerders en co-lokale beheerders van een hoedanigheid, met filters en pagina's.",
-         args=(Arg("quality", "string", "Qualité (par défaut celle du profil)", "Hoedanigheid (standaard die van het profiel)",
+         text={"fr": "La liste des utilisateurs, GL et co-GL d'une qualité, avec filtres et pages.",
+               "nl": "De lijst van de gebruikers, lokale beheerders en co-lokale beheerders van een hoedanigheid, met filters en pagina's.",
+               "de": "Die Liste der Benutzer, lokalen Verwalter und lokalen Co-Verwalter einer Eigenschaft, mit Filtern und Seiten."},
+         args=(Arg("quality", "string", {"fr": "Qualité (par défaut celle du profil)",
+                                         "nl": "Hoedanigheid (standaard die van het profiel)",
+                                         "de": "Eigenschaft (standardmäßig die des Profils)"},
                    required=False), *FILTER_ARGS))
 def list_users(ctx, quality=None, page=None, page_size=None, **filters):
     q = ctx.quality_arg(quality)

@@ -25,24 +25,25 @@ FORMATTERS = {"niss": validators.format_niss, "enterprise_number": validators.fo
 
 
 @command("engine.commands", group="engine", journaled=False,
-         fr="Le catalogue des commandes : arguments, types et descriptions.",
-         nl="De catalogus van de opdrachten: argumenten, types en beschrijvingen.")
+         text={"fr": "Le catalogue des commandes : arguments, types et descriptions.",
+               "nl": "De catalogus van de opdrachten: argumenten, types en beschrijvingen.",
+               "de": "Der Katalog der Befehle: Argumente, Typen und Beschreibungen."})
 def commands(ctx):
     return {"schema_version": state_mod.VERSION, "commands": command_catalogue()}
 
 
 @command("engine.policy", group="engine", journaled=False,
-         fr="La table des droits : rôles, actions, portées, règles et explications.",
-         nl="De rechtentabel: rollen, handelingen, reikwijdtes, regels en uitleg.")
+         text={"fr": "La table des droits : rôles, actions, portées, règles et explications.",
+               "nl": "De rechtentabel: rollen, handelingen, reikwijdtes, regels en uitleg.",
+               "de": "Die Rechtetabelle: Rollen, Aktionen, Geltungsbereiche, Regeln und Erklärungen."})
 def policy_table(ctx):
     return policy.export()
 
 
 @command("engine.catalogue", group="engine", journaled=False,
-         fr="Le catalogue des qualités, les règles des noms d'utilisateur et des mots de passe, et la longueur "
-            "maximale de chaque champ de texte.",
-         nl="De catalogus van de hoedanigheden, de regels voor gebruikersnamen en wachtwoorden, en de maximale "
-            "lengte van elk tekstveld.")
+         text={"fr": "Le catalogue des qualités, les règles des noms d'utilisateur et des mots de passe, et la longueur maximale de chaque champ de texte.",
+               "nl": "De catalogus van de hoedanigheden, de regels voor gebruikersnamen en wachtwoorden, en de maximale lengte van elk tekstveld.",
+               "de": "Der Katalog der Eigenschaften, die Regeln für Benutzernamen und Passwörter und die maximale Länge jedes Textfelds."})
 def quality_catalogue(ctx):
     rules = copy.deepcopy(load_json("password_rules"))
     return {"qualities": catalogue.export(), "password_rules": rules, "assignments": copy.deepcopy(load_json("assignments")),
@@ -50,10 +51,13 @@ def quality_catalogue(ctx):
 
 
 @command("engine.validate", group="engine", journaled=False,
-         fr="Vérifier une valeur (niss, enterprise_number, onss_number, email, username, password) sans rien enregistrer.",
-         nl="Een waarde controleren (niss, enterprise_number, onss_number, email, username, password) zonder iets op te slaan.",
-         args=(Arg("field", "string", "Type de valeur", "Soort waarde", choices=tuple(VALIDATORS)),
-               Arg("value", "string", "Valeur à vérifier", "Te controleren waarde")))
+         text={"fr": "Vérifier une valeur (niss, enterprise_number, onss_number, email, username, password) sans rien enregistrer.",
+               "nl": "Een waarde controleren (niss, enterprise_number, onss_number, email, username, password) zonder iets op te slaan.",
+               "de": "Einen Wert prüfen (niss, enterprise_number, onss_number, email, username, password), ohne etwas zu speichern."},
+         args=(Arg("field", "string", {"fr": "Type de valeur", "nl": "Soort waarde", "de": "Art des Werts"}, choices=tuple(VALIDATORS)),
+               Arg("value", "string", {"fr": "Valeur à vérifier",
+                                       "nl": "Te controleren waarde",
+                                       "de": "Zu prüfender Wert"})))
 def validate(ctx, field, value):
     try:
         normalised = VALIDATORS[field](value, field)
@@ -69,17 +73,20 @@ def validate(ctx, field, value):
 
 
 @command("state.export", group="state", journaled=False,
-         fr="L'état complet, en JSON, pour le sauver, le partager ou le recharger plus tard.",
-         nl="De volledige toestand, in JSON, om te bewaren, te delen of later opnieuw te laden.")
+         text={"fr": "L'état complet, en JSON, pour le sauver, le partager ou le recharger plus tard.",
+               "nl": "De volledige toestand, in JSON, om te bewaren, te delen of later opnieuw te laden.",
+               "de": "Der vollständige Stand als JSON, um ihn zu speichern, zu teilen oder später wieder zu laden."})
 def export(ctx):
     return copy.deepcopy(ctx.state)
 
 
 @command("state.load", group="state", effect="write",
-         fr="Remplacer l'état par un état exporté ; il est vérifié d'abord et refusé avec la liste des erreurs.",
-         nl="De toestand vervangen door een geëxporteerde toestand; die wordt eerst gecontroleerd en met de lijst van fouten "
-            "geweigerd.",
-         args=(Arg("state", "object", "État exporté par state.export", "Toestand geëxporteerd met state.export"),))
+         text={"fr": "Remplacer l'état par un état exporté ; il est vérifié d'abord et refusé avec la liste des erreurs.",
+               "nl": "De toestand vervangen door een geëxporteerde toestand; die wordt eerst gecontroleerd en met de lijst van fouten geweigerd.",
+               "de": "Den Stand durch einen exportierten Stand ersetzen; er wird zuerst geprüft und mit der Liste der Fehler abgelehnt."},
+         args=(Arg("state", "object", {"fr": "État exporté par state.export",
+                                       "nl": "Toestand geëxporteerd met state.export",
+                                       "de": "Mit state.export exportierter Stand"}),))
 def load(ctx, state):
     found = state_mod.problems(state)
     if found:
@@ -93,12 +100,18 @@ def load(ctx, state):
 
 
 @command("state.reset", group="state", effect="write",
-         fr="Repartir d'un jeu de données : demo (l'entreprise d'exemple), empty (vide) ou large (grand jeu pour les mesures).",
-         nl="Opnieuw beginnen met een gegevensset: demo (de voorbeeldonderneming), empty (leeg) of large (grote set voor metingen).",
-         args=(Arg("dataset", "string", "demo, empty ou large", "demo, empty of large", choices=("demo", "empty", "large")),
-               Arg("users", "integer", "Nombre d'utilisateurs du grand jeu (10000 par défaut)",
-                   "Aantal gebruikers van de grote set (standaard 10000)", required=False),
-               Arg("seed", "integer", "Graine du grand jeu", "Zaad van de grote set", required=False)))
+         text={"fr": "Repartir d'un jeu de données : demo (l'entreprise d'exemple), empty (vide) ou large (grand jeu pour les mesures).",
+               "nl": "Opnieuw beginnen met een gegevensset: demo (de voorbeeldonderneming), empty (leeg) of large (grote set voor metingen).",
+               "de": "Mit einem Datensatz neu beginnen: demo (das Beispielunternehmen), empty (leer) oder large (großer Datensatz für Messungen)."},
+         args=(Arg("dataset", "string", {"fr": "demo, empty ou large",
+                                         "nl": "demo, empty of large",
+                                         "de": "demo, empty oder large"}, choices=("demo", "empty", "large")),
+               Arg("users", "integer", {"fr": "Nombre d'utilisateurs du grand jeu (10000 par défaut)",
+                                        "nl": "Aantal gebruikers van de grote set (standaard 10000)",
+                                        "de": "Anzahl der Benutzer des großen Datensatzes (standardmäßig 10000)"}, required=False),
+               Arg("seed", "integer", {"fr": "Graine du grand jeu",
+                                       "nl": "Zaad van de grote set",
+                                       "de": "Startwert des großen Datensatzes"}, required=False)))
 def reset(ctx, dataset, users=None, seed=None):
     from .. import demo_data
 
@@ -110,31 +123,41 @@ def reset(ctx, dataset, users=None, seed=None):
 
 
 @command("outbox.list", group="state", journaled=False,
-         fr="Les e-mails envoyés par le moteur (boîte d'envoi en mémoire), les plus récents d'abord.",
-         nl="De e-mails die de motor verstuurde (postvak-uit in het geheugen), de recentste eerst.",
-         args=(Arg("to", "string", "Seulement les e-mails pour cette adresse", "Alleen de e-mails voor dit adres", required=False),))
+         text={"fr": "Les e-mails envoyés par le moteur (boîte d'envoi en mémoire), les plus récents d'abord.",
+               "nl": "De e-mails die de motor verstuurde (postvak-uit in het geheugen), de recentste eerst.",
+               "de": "Die von der Demo verschickten E-Mails (Postausgang im Speicher), die neuesten zuerst."},
+         args=(Arg("to", "string", {"fr": "Seulement les e-mails pour cette adresse",
+                                    "nl": "Alleen de e-mails voor dit adres",
+                                    "de": "Nur die E-Mails an diese Adresse"}, required=False),))
 def outbox(ctx, to=None):
     mails = [m for m in ctx.state["outbox"] if to is None or m["to"].casefold() == to.casefold()]
     return copy.deepcopy(list(reversed(mails)))
 
 
 @command("journal.list", group="state", journaled=False,
-         fr="Le journal d'audit : qui, sous quel profil, quoi, sur qui, quand ; les plus récentes entrées d'abord.",
-         nl="Het auditlogboek: wie, met welk profiel, wat, op wie, wanneer; de recentste regels eerst.",
-         args=(Arg("limit", "integer", "Nombre d'entrées (50 par défaut)", "Aantal regels (standaard 50)", required=False),
-               Arg("effect", "string", "read ou write", "read of write", required=False, choices=("read", "write"))))
+         text={"fr": "Le journal d'audit : qui, sous quel profil, quoi, sur qui, quand ; les plus récentes entrées d'abord.",
+               "nl": "Het auditlogboek: wie, met welk profiel, wat, op wie, wanneer; de recentste regels eerst.",
+               "de": "Das Prüfprotokoll: wer, unter welchem Profil, was, an wem, wann; die neuesten Einträge zuerst."},
+         args=(Arg("limit", "integer", {"fr": "Nombre d'entrées (50 par défaut)",
+                                        "nl": "Aantal regels (standaard 50)",
+                                        "de": "Anzahl der Einträge (standardmäßig 50)"}, required=False),
+               Arg("effect", "string", {"fr": "read ou write", "nl": "read of write", "de": "read oder write"}, required=False, choices=("read", "write"))))
 def journal(ctx, limit=None, effect=None):
     entries = [e for e in reversed(ctx.state["journal"]) if effect is None or e["effect"] == effect]
     return copy.deepcopy(entries[: (50 if limit is None else max(limit, 0))])
 
 
 @command("bce.add_enterprise", group="state", effect="write",
-         fr="Simuler une entreprise inscrite à la BCE mais pas encore enregistrée, avec ses représentants légaux.",
-         nl="Een onderneming simuleren die in de KBO staat maar nog niet geregistreerd is, met haar wettelijke vertegenwoordigers.",
-         args=(Arg("number", "string", "Numéro d'entreprise", "Ondernemingsnummer"),
-               Arg("name", "string", "Dénomination", "Benaming"),
-               Arg("legal_representatives", "object_list", "Les représentants légaux (une personne chacun)",
-                   "De wettelijke vertegenwoordigers (elk een persoon)")))
+         text={"fr": "Simuler une entreprise inscrite à la BCE mais pas encore enregistrée, avec ses représentants légaux.",
+               "nl": "Een onderneming simuleren die in de KBO staat maar nog niet geregistreerd is, met haar wettelijke vertegenwoordigers.",
+               "de": "Ein Unternehmen simulieren, das in der ZDU eingetragen, aber noch nicht registriert ist, mit seinen gesetzlichen Vertretern."},
+         args=(Arg("number", "string", {"fr": "Numéro d'entreprise",
+                                        "nl": "Ondernemingsnummer",
+                                        "de": "Unternehmensnummer"}),
+               Arg("name", "string", {"fr": "Dénomination", "nl": "Benaming", "de": "Bezeichnung"}),
+               Arg("legal_representatives", "object_list", {"fr": "Les représentants légaux (une personne chacun)",
+                                                            "nl": "De wettelijke vertegenwoordigers (elk een persoon)",
+                                                            "de": "Die gesetzlichen Vertreter (je eine Person)"})))
 def add_enterprise(ctx, number, name, legal_representatives):
     from .common import create_role
 
