@@ -1,7 +1,7 @@
 """Screenshots of the demo for the guide's task pages (`make screenshots`).
 
 Every task of demo/web/tasks.json is opened through its deep link (/demo/#/task/<id>, /nl/demo/…)
-in Debian's chromium, in each site language (macros.common.LANGUAGES), and its screen is saved
+in Debian's chromium, in each site language (tools/languages.py), and its screen is saved
 as a lossless WebP under docs/assets/screens/<lang>/<task id>.webp. screens.json beside them
 records, per image, the task, language, pixel size, bytes, sha256 and alt text, and a fingerprint
 of the sources the screens are made of: tests/site/test_screenshots.py fails when the demo
@@ -31,13 +31,12 @@ import time
 from pathlib import Path
 
 from macros import demo_links, demo_screens
-from macros.common import LANGUAGES
 from tools import check_pages
+from tools.languages import LANGUAGES, home
 
 ROOT = Path(__file__).resolve().parent.parent
-# Every site language; the first (the default) is served at the root, the others under /<lang>/.
-LANGS = tuple(LANGUAGES)
-DEMO = {lang: "/demo/" if lang == LANGS[0] else f"/{lang}/demo/" for lang in LANGS}
+LANGS = LANGUAGES
+DEMO = {lang: home(lang) + "demo/" for lang in LANGS}
 VIEWPORT = {"width": 1200, "height": 800}
 MAX_HEIGHT = 1000  # px: the top of a long screen (a guide figure, not the whole list)
 MARGIN = 8  # px of the page kept around a section shot

@@ -14,18 +14,12 @@ from pathlib import Path
 import egov_roles
 import pytest
 
-from macros.common import LANGUAGES
+from tools.languages import LANGUAGES, home
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def site_path(lang: str, path: str = "/") -> str:
-    """A page of the site in a language: the default language (the first) at the root, the others
-    under /<lang>/."""
-    return path if lang == LANGUAGES[0] else f"/{lang}{path}"
-
-
-PATHS = {lang: site_path(lang, "/demo/") for lang in LANGUAGES}
+PATHS = {lang: home(lang) + "demo/" for lang in LANGUAGES}
 LABELS = json.loads((ROOT / "demo" / "web" / "i18n.json").read_text(encoding="utf-8"))
 POLICY = egov_roles.policy_table()
 # The engine starts Pyodide in a worker: generous on a shared two-core machine.

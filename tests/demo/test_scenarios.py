@@ -14,13 +14,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from demo_page import LANGUAGES, POLICY, ROOT, one_language, site_path
+from demo_page import LANGUAGES, POLICY, ROOT, one_language
 from flows import body, form_with, journal_commands, saved_ui, send, wait_heading, whoami
 
 from egov_roles import Engine, policy, state as engine_state
 from egov_roles.commands import COMMANDS
 from egov_roles.demo_data import demo
 from macros import scenarios as macro
+from tools.languages import language_of, prefix
 
 SCENARIOS = macro.scenarios()
 TASKS = json.loads((ROOT / "demo" / "web" / "tasks.json").read_text(encoding="utf-8"))["tasks"]
@@ -123,16 +124,10 @@ def site_links(site: Path) -> dict[str, list[dict]]:
     return out
 
 
-def page_language(page: str) -> str:
-    """The language of a built page (its path relative to the site): its folder, else the default."""
-    first = page.split("/", 1)[0]
-    return first if first in LANGUAGES[1:] else LANGUAGES[0]
-
-
 def test_every_scenario_link_of_the_site_opens_an_existing_scenario(built_site):
     used = {lang: {} for lang in LANGUAGES}
     for page, links in site_links(built_site).items():
-        lang = page_language(page)
+        lang = language_of("/" + page)
         for a in links:
             target, _, fragment = a["href"].partition("#")
             name = re.fullmatch(r"/scenario/([a-z0-9_-]+)", fragment).group(1)
@@ -140,9 +135,9 @@ def test_every_scenario_link_of_the_site_opens_an_existing_scenario(built_site):
             demo_page = (built_site / page).parent / target
             assert (demo_page / "index.html").is_file() and demo_page.resolve().name == "demo", (page, a["href"])
             # The demo is the page's language.
-            assert demo_page.resolve() == (built_site / site_path(lang, "/demo/").strip("/")).resolve(), (page, a["href"])
+            assert demo_page.resolve() == (built_site / prefix(lang) / "demo").resolve(), (page, a["href"])
             if "data-scenario" in a:
-                used[lang].setdefault(page.removeprefix(f"{lang}/"), set()).add(name)
+                used[lang].setdefault(page.removeprefix(prefix(lang)), set()).add(name)
     # Guide pages (besides the demo page's own list) use every scenario, in the same places in every language.
     for lang in LANGUAGES[1:]:
         assert used[lang] == used[LANGUAGES[0]], lang

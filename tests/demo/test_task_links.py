@@ -9,14 +9,15 @@ import json
 import pytest
 from urllib.parse import urljoin, urlsplit
 
-from demo_page import LANGUAGES, PATHS, READY_MS, ROOT, one_language, site_path
+from demo_page import LANGUAGES, PATHS, READY_MS, ROOT, one_language
 from egov_roles import demo_data
+from tools.languages import home
 
 pytestmark = pytest.mark.browser
 
 TASKS = json.loads((ROOT / "demo" / "web" / "tasks.json").read_text(encoding="utf-8"))["tasks"]
 DATASET = demo_data.demo()
-REFERENCE = {lang: site_path(lang, "/reference/demo/") for lang in LANGUAGES}
+REFERENCE = {lang: home(lang) + "reference/demo/" for lang in LANGUAGES}
 
 
 def full_name(person_id: str) -> str:
@@ -79,7 +80,7 @@ def test_unknown_task_or_person_is_explained(demo, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_guide_link_opens_the_task_in_the_demo(open_page, lang):
     """From a task page of the guide, the keyboard follows its link into the demo."""
-    probe = open_page(site_path(lang, "/rae/add-co-rae/"))
+    probe = open_page(home(lang) + "rae/add-co-rae/")
     link = probe.page.locator("a.try-it")
     link.focus()
     probe.page.keyboard.press("Enter")

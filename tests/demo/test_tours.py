@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from demo_page import LANGUAGES, READY_MS, ROOT, one_language, quality_name, site_path
+from demo_page import LANGUAGES, READY_MS, ROOT, one_language, quality_name
 from flows import (
     demo_module, form_with, journal_commands, niss_of, saved_ui, send, wait_heading, whoami,
 )
+from tools.languages import home
 
 pytestmark = pytest.mark.browser
 
@@ -210,7 +211,7 @@ def test_tours_from_the_menu_and_the_list(demo, lang):
 def guide_url(lang: str, guide: str) -> str:
     """The address of a guide page (relative to docs/<lang>/) on the site."""
     page = guide.removesuffix(".md").removesuffix("index")
-    return site_path(lang, "/" + (page.rstrip("/") + "/" if page else ""))
+    return home(lang) + (page.rstrip("/") + "/" if page else "")
 
 
 # Each language opens one tour from its guide page, the tours taking turns: every language and

@@ -7,7 +7,7 @@ import html
 import re
 from pathlib import Path
 
-from macros.common import LANGUAGES
+from tools.languages import LANGUAGES, home
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 READY_TIMEOUT_MS = 120_000  # the machine is shared: a generous bound, not a speed check
@@ -25,12 +25,6 @@ def start_and_validate(page, path: str = "/demo/") -> dict:
     result = page.evaluate(REQUEST_JS, VALID_NISS)
     assert result["response"]["ok"] is True and result["response"]["data"]["valid"] is True, result
     return result["info"]
-
-
-def site_path(lang: str, path: str = "/") -> str:
-    """A page of the site in a language: the default language (the first) at the root, the others
-    under /<lang>/."""
-    return path if lang == LANGUAGES[0] else f"/{lang}{path}"
 
 
 def page_text(lang: str, page: str, attribute: str) -> str:

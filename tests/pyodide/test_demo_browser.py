@@ -15,15 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from engine_page import LANGUAGES, READY_TIMEOUT_MS, REQUEST_JS, page_text, site_path, start_and_validate
+from engine_page import LANGUAGES, READY_TIMEOUT_MS, REQUEST_JS, home, page_text, start_and_validate
 from tools import check_pages
 
 pytestmark = pytest.mark.browser
 
-DEMO_PAGES = {site_path(lang, "/demo/"): lang for lang in LANGUAGES}
+DEMO_PAGES = {home(lang) + "demo/": lang for lang in LANGUAGES}
 # The integrators' reference page holds the engine's status line and its "ping" form; the demo
 # page itself shows readers one progress bar and one sentence.
-PING_PAGES = {site_path(lang, "/reference/demo/"): lang for lang in LANGUAGES}
+PING_PAGES = {home(lang) + "reference/demo/": lang for lang in LANGUAGES}
 RUNTIME_PAGES = {**DEMO_PAGES, **PING_PAGES}
 RUNTIME_URL = re.compile(r"runtime/[0-9a-f]{12}/")
 
@@ -101,7 +101,7 @@ def test_no_other_page_downloads_pyodide(site_build, open_page):
     runtime_pages = [p for p in site_build["pages"] if RUNTIME_URL.search(_html(site_build["dir"], p))]
     assert sorted(runtime_pages) == sorted(RUNTIME_PAGES), runtime_pages
     # And in a browser: the home page of each language loads nothing from the runtime.
-    for path in (site_path(lang) for lang in LANGUAGES):
+    for path in (home(lang) for lang in LANGUAGES):
         probe = open_page(path)
         requested = []
         probe.page.on("request", lambda r: requested.append(r.url))
