@@ -1,12 +1,13 @@
-"""The engine's answer to a form holds every fault it found (`errors`); the demo shows them all
-at once, each under its own field and listed with a link to it, and every text field carries the
-engine's bound as maxlength (data/field_limits.json, through engine.catalogue)."""
+"""Every fault of a form comes in one round: the live checks of each value (engine.validate, which
+also says when a username is taken in the current state) and the engine's answer (`errors`) are
+shown together, each under its own field and listed once with a link to it; and every text field
+carries the engine's bound as maxlength (data/field_limits.json, through engine.catalogue)."""
 
 from __future__ import annotations
 
 import pytest
 from demo_page import one_language
-from flows import fill_account, form_with, new_niss, send
+from flows import fill_account, form_with, new_niss, send, wait_heading
 
 from egov_roles import Engine, messages
 
@@ -29,28 +30,33 @@ def test_every_fault_of_the_account_form_comes_at_once(demo, lang):
     account = form_with(page, "[name=username_confirm]")
     for name in ("name", "first_name", "email", "username"):
         assert account.locator(f"[name={name}]").get_attribute("maxlength") == str(LIMITS["fields"][name])
-    # Round one: every fault a value shows by itself comes at once (the e-mail without domain, the
-    # password too short), found by the interface's live checks of each value (engine.validate).
-    fill_account(account, username="juliensimons", password="Court.1", name="Peeters", first_name="An", email="an@")
+    # One submit: the username someone already has (in other letter case: usernames compare
+    # case-insensitively), the e-mail without domain and the too short password, all at once.
+    fill_account(account, username="JulienSimons", password="Court.1", name="Peeters", first_name="An", email="an@")
     send(account)
     error = page.wait_error("form")
-    expected = {
-        "email": messages.reason_text("email.format", lang, {}, "person.email"),
+    expected = {  # in the form's order
+        "username": messages.render("username_taken", lang, {}, "person.username"),
         "password": messages.reason_text("password.length", lang, {"min": PASSWORD["min_length"], "max": PASSWORD["max_length"]}, "person.password"),
+        "email": messages.reason_text("email.format", lang, {}, "person.email"),
     }
-    for name, text in expected.items():
+    labels = {"username": page.t("account.username"), "password": page.t("account.password"), "email": page.t("account.email")}
+    items = page.page.locator(".demo-screen .demo-error li")
+    assert items.count() == len(expected)
+    for index, (name, text) in enumerate(expected.items()):
         assert page.field_error(f"form [name={name}]") == text
-        assert text in error["text"]
-    assert page.page.locator(".demo-screen .demo-error li").count() == len(expected)
-    assert page.focused("form [name=password]")  # the first field at fault, in the form's order
+        assert error["text"].count(text) == 1  # listed once
+        item = items.nth(index)
+        assert text in item.inner_text()
+        assert item.get_by_role("button").inner_text() == page.t("error.go_to_field", field=labels[name])
+    assert page.page.locator("form [aria-invalid=true]").count() == len(expected)
+    assert page.focused("form [name=username]")  # the first field at fault, in the form's order
     page.assert_accessible("every fault at once")
-    # Round two: what only the engine knows (the username is taken) comes from its answer, tied to
-    # its field, and the earlier messages are gone.
-    fill_account(account, username="juliensimons", password="Langer.123", name="Peeters", first_name="An",
+    items.nth(2).get_by_role("button").click()  # each entry of the list leads to its field
+    assert page.focused("form [name=email]")
+    # Every fault fixed: the form goes through, at the next submit.
+    fill_account(account, username="anpeeters86", password="Langer.123", name="Peeters", first_name="An",
                  email="an@example.be")
     send(account)
-    error = page.wait_error("username_taken")
-    assert error["field"] == "person.username"
-    taken = messages.render("username_taken", lang, {}, "person.username")
-    assert page.field_error("form [name=username]") == taken
-    assert account.locator("[name=email]").get_attribute("aria-invalid") != "true"
+    wait_heading(page, page.t("members.added_title"))
+    assert page.page.locator(".demo-screen .demo-error:not([hidden])").count() == 0

@@ -57,6 +57,10 @@ class Faults:
             if all(one.field != seen.field for seen in self.found):  # one fault per field
                 self.found.append(one)
 
+    def about(self, field: str) -> bool:
+        """Whether a fault was already found in `field`."""
+        return any(seen.field == field for seen in self.found)
+
     def __bool__(self) -> bool:
         return bool(self.found)
 

@@ -7,7 +7,7 @@ import datetime as _dt
 
 from .. import messages, passwords, validators, views
 from ..errors import EngineError, Faults, FieldError
-from .common import PERSON_EDIT_ARGS, edit_person, roles_of, set_password, touch
+from .common import PERSON_EDIT_ARGS, edit_person, new_username, roles_of, set_password, touch
 from .registry import Arg, command
 
 
@@ -58,22 +58,21 @@ def change_password(ctx, new, confirmation, current=None, username=None):
             raise EngineError("missing_argument", field="current")
         if not passwords.verify(current, person["password"]):
             raise EngineError("wrong_password", field="current")
-    faults = Faults()
+    faults = Faults()  # every fault at once, in the form's order: the username, then the password
+    chosen = None
+    if person["username"] is None:
+        if username is None:
+            faults.add(EngineError("missing_argument", field="username"))
+        else:
+            chosen = faults.check(new_username, ctx.state, username, "username")
     faults.check(validators.password, new, "new")
-    if not faults and person["password"] is not None and passwords.verify(new, person["password"]):
+    if not faults.about("new") and person["password"] is not None and passwords.verify(new, person["password"]):
         faults.add(FieldError("new", "password.same"))
     if confirmation != new:
         faults.add(EngineError("confirmation_mismatch", field="confirmation"))
     faults.done()
-    if person["username"] is None:
-        if username is None:
-            raise EngineError("missing_argument", field="username")
-        from .common import find_person_by_username
-
-        validators.username(username, "username")
-        if find_person_by_username(ctx.state, username) is not None:
-            raise EngineError("username_taken", field="username")
-        ctx.tx.set(person, "username", username)
+    if chosen is not None:
+        ctx.tx.set(person, "username", chosen)
     set_password(ctx, person, new, "new")
     return {"password_changed": True, "username": person["username"]}
 

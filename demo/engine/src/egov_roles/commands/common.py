@@ -42,6 +42,16 @@ def find_person_by_username(state: dict, username: str) -> dict | None:
     return None
 
 
+def new_username(state: dict, value, field: str) -> str:
+    """A username for a new account: valid by the rules and nobody's yet (compared as the rules
+    say: case-insensitively). The one check behind every command that gives a username and behind
+    engine.validate, so a form's live check already says "taken" beside its other faults."""
+    username = validators.username(value, field)
+    if find_person_by_username(state, username) is not None:
+        raise EngineError("username_taken", field=field)
+    return username
+
+
 def _text(spec: dict, key: str, field: str, required: bool) -> str | None:
     value = spec.get(key)
     if value is None:
@@ -94,9 +104,7 @@ def resolve_person(ctx, spec: dict, field: str, allow_self: bool = True) -> dict
     title = faults.check(_text, spec, "title", field, False)
     username = faults.check(_text, spec, "username", field, False)
     if username is not None:
-        if faults.check(validators.username, username, f"{field}.username") is not None \
-                and find_person_by_username(ctx.state, username) is not None:
-            faults.add(EngineError("username_taken", field=f"{field}.username"))
+        faults.check(new_username, ctx.state, username, f"{field}.username")
     if spec.get("password") is not None:
         if spec.get("username") is None:
             faults.add(EngineError("missing_argument", field=f"{field}.username"))

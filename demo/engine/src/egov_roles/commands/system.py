@@ -11,7 +11,7 @@ from .. import bounds, catalogue, messages, policy, validators
 from .. import state as state_mod
 from ..errors import EngineError, FieldError
 from ..resources import load_json
-from .common import resolve_person
+from .common import new_username, resolve_person
 from .registry import Arg, command
 from .registry import catalogue as command_catalogue
 
@@ -20,6 +20,8 @@ VALIDATORS = {
     "niss": validators.niss, "enterprise_number": validators.enterprise_number, "onss_number": validators.onss_number,
     "email": validators.email, "username": validators.username, "password": validators.password,
 }
+# Checks that also read the current state: a username must be valid and nobody's yet.
+STATE_CHECKS = {"username": new_username}
 FORMATTERS = {"niss": validators.format_niss, "enterprise_number": validators.format_enterprise_number,
               "onss_number": validators.format_onss_number}
 
@@ -51,19 +53,26 @@ def quality_catalogue(ctx):
 
 
 @command("engine.validate", group="engine", journaled=False,
-         text={"fr": "Vérifier une valeur (niss, enterprise_number, onss_number, email, username, password) sans rien enregistrer.",
-               "nl": "Een waarde controleren (niss, enterprise_number, onss_number, email, username, password) zonder iets op te slaan.",
-               "de": "Einen Wert prüfen (niss, enterprise_number, onss_number, email, username, password), ohne etwas zu speichern."},
+         text={"fr": "Vérifier une valeur (niss, enterprise_number, onss_number, email, username, password) sans rien enregistrer ; un nom d'utilisateur déjà pris est refusé.",
+               "nl": "Een waarde controleren (niss, enterprise_number, onss_number, email, username, password) zonder iets op te slaan; een gebruikersnaam die al in gebruik is, wordt geweigerd.",
+               "de": "Einen Wert prüfen (niss, enterprise_number, onss_number, email, username, password), ohne etwas zu speichern; ein bereits vergebener Benutzername wird abgelehnt."},
          args=(Arg("field", "string", {"fr": "Type de valeur", "nl": "Soort waarde", "de": "Art des Werts"}, choices=tuple(VALIDATORS)),
                Arg("value", "string", {"fr": "Valeur à vérifier",
                                        "nl": "Te controleren waarde",
                                        "de": "Zu prüfender Wert"})))
 def validate(ctx, field, value):
+    # The same check the commands make, so a form's live check of each value finds on submit every
+    # fault the command would: for a username that includes "taken" in the current state (the
+    # state is read, never written).
     try:
-        normalised = VALIDATORS[field](value, field)
+        check = STATE_CHECKS.get(field)
+        normalised = check(ctx.state, value, field) if check else VALIDATORS[field](value, field)
     except FieldError as exc:
-        params = dict(exc.params)
-        return {"valid": False, "reason": exc.reason, "message": messages.reason_text(exc.reason, ctx.lang, params, exc.field)}
+        return {"valid": False, "code": exc.code, "reason": exc.reason,
+                "message": messages.reason_text(exc.reason, ctx.lang, dict(exc.params), exc.field)}
+    except EngineError as exc:
+        return {"valid": False, "code": exc.code, "reason": None,
+                "message": messages.render(exc.code, ctx.lang, dict(exc.params), exc.field)}
     out = {"valid": True, "value": normalised}
     if field in FORMATTERS:
         out["formatted"] = FORMATTERS[field](normalised)
