@@ -53,8 +53,11 @@ test: install install-browser install-nginx
 	$(RUN) python -m tools.wheels --tests
 	$(RUN) pytest
 
-test-slow: install
+# The long runs: the engine's thorough property runs, and every demo flow in every language
+# (`make test` plays each flow in one language, the languages taking turns: tests/demo/demo_page.py).
+test-slow: install install-browser
 	$(RUN) pytest -m slow --hypothesis-profile=thorough
+	DEMO_FLOWS_IN_EVERY_LANGUAGE=1 $(RUN) pytest tests/demo
 
 bench: install install-browser install-nginx build
 	$(RUN) python -m tools.bench_engine
