@@ -172,14 +172,14 @@ def test_narrow_screen_header_buttons_work_with_the_keyboard(lang, open_page, ax
 def test_header_toggles_are_buttons_shown_only_where_needed(open_page):
     """The menu and search toggles are real <button>s (a role on a <label> is not allowed ARIA),
     shown at phone width and hidden on a wide screen as Material hides its own labels."""
-    home = next(iter(HOMES.values()))
-    narrow = open_page(home, viewport={"width": 375, "height": 740}).page
+    home_page = home(DEFAULT)
+    narrow = open_page(home_page, viewport={"width": 375, "height": 740}).page
     toggles = narrow.locator(".md-header .md-header__button[data-toggle]")
     toggles.first.wait_for(state="visible")
     assert toggles.evaluate_all("els => els.map(e => e.tagName)") == ["BUTTON", "BUTTON"]
     assert narrow.locator(".md-header [role]:not(input):not([role=dialog])").evaluate_all(
         "els => els.filter(e => e.tagName === 'LABEL').length") == 0
-    wide = open_page(home, viewport={"width": 1280, "height": 800}).page
+    wide = open_page(home_page, viewport={"width": 1280, "height": 800}).page
     wide.locator(".md-header .md-header__button[data-toggle]").first.wait_for(state="attached")
     assert wide.locator(".md-header .md-header__button[data-toggle]:visible").count() == 0
 
