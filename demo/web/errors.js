@@ -8,7 +8,7 @@
 // argument name: those stay in data attributes for the tests.
 
 import { engineData } from "./api.js";
-import { button, clear, dl, focus, h } from "./dom.js";
+import { append, button, clear, dl, focus, h } from "./dom.js";
 import { pick, t } from "./i18n.js";
 import { clearErrors, findField, labelOf, setFieldError } from "./forms.js";
 import { roleName } from "./policy.js";
@@ -38,12 +38,13 @@ export function faultsOf(error) {
 }
 
 function fill(box, { code, rule = "", field = "", heading, message = null, problems = [], rows = [] }) {
-  clear(box).append(
+  // dom.append, not Element.append: the parts left out (null) must not show as the word "null".
+  append(clear(box), [
     h("p", { class: "demo-error-title" }, heading),
     message ? h("p", { class: "demo-error-message" }, message) : null,
     problems.length ? h("ul", { class: "demo-error-list" }, problems.map(({ input, message: text }) =>
       h("li", {}, input ? [goTo(input), " "] : null, text))) : null,
-    rows.length ? dl(rows) : null);
+    rows.length ? dl(rows) : null]);
   box.dataset.code = code;
   box.dataset.rule = rule ?? "";
   box.dataset.field = field ?? "";

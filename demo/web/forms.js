@@ -226,6 +226,26 @@ async function checkValue(kind, value) {
   return response.ok && !response.data.valid ? response.data.message : null;
 }
 
+// A field is left by pressing a button or a radio below it: its message must not appear or go
+// between that press and its release, or what was pressed moves away from under the pointer and
+// the click is lost (the form seems to ignore "Next"). So a live check's verdict waits for the
+// release of a pointer pressed meanwhile, and for the click that follows it.
+let pointerPressed = false;
+let afterRelease = [];
+addEventListener("pointerdown", () => (pointerPressed = true), true);
+for (const type of ["pointerup", "pointercancel"]) {
+  addEventListener(type, () => {
+    pointerPressed = false;
+    const waiting = afterRelease;
+    afterRelease = [];
+    setTimeout(() => waiting.forEach((resume) => resume()), 0); // after the click event
+  }, true);
+}
+
+function pointerReleased() {
+  return pointerPressed ? new Promise((resume) => afterRelease.push(resume)) : Promise.resolve();
+}
+
 // Ask the engine about a value as soon as the reader leaves the field: the same checks and texts
 // the engine applies when the form is sent, nothing saved.
 function liveValidate(input, kind) {
@@ -233,10 +253,12 @@ function liveValidate(input, kind) {
   input.addEventListener("change", async () => {
     const value = input.value.trim();
     if (!value) {
-      clearFieldError(input);
+      await pointerReleased();
+      if (!input.value.trim()) clearFieldError(input);
       return;
     }
     const message = await checkValue(kind, value);
+    await pointerReleased();
     if (input.value.trim() !== value) return; // the reader typed on meanwhile
     if (message) setFieldError(input, message);
     else clearFieldError(input);

@@ -33,6 +33,7 @@ async function main() {
     // An action done in place (no new screen) may reach the scenario's goal or tick a step.
     void coach.refresh();
   });
+  store.onUnsaved((unsaved) => (root.dataset.saved = unsaved ? "no" : "yes"));
   // A save that fails is said at once: what the reader does now would be lost on leaving.
   store.onSaveProblem((problem) => frame.report(problem ? saveProblemText(problem) : t("state.save_again")));
   // An engine that has failed answers nothing more: the page says so, and nothing is saved over

@@ -65,9 +65,30 @@ export function onSaveProblem(listener) {
   return () => saveListeners.delete(listener);
 }
 
+// Whether a save is due or under way, told to listeners on each change (main.js shows it on the
+// demo's element, data-saved="no"/"yes": what a test waits for before it reads what was kept).
+let saveScheduled = false;
+let savesRunning = 0;
+let unsaved = false;
+const unsavedListeners = new Set();
+
+export function onUnsaved(listener) {
+  unsavedListeners.add(listener);
+  return () => unsavedListeners.delete(listener);
+}
+
+function tellUnsaved() {
+  const now = saveScheduled || savesRunning > 0;
+  if (now === unsaved) return;
+  unsaved = now;
+  for (const listener of unsavedListeners) listener(now);
+}
+
 // Saves are coalesced: a burst of commands (a bulk block) writes once.
 export function scheduleSave() {
   clearTimeout(saveTimer);
+  saveScheduled = true;
+  tellUnsaved();
   saveTimer = setTimeout(() => void saveNow(), 0);
 }
 
@@ -78,6 +99,18 @@ function isQuota(error) {
 // Write the state; true when it is kept. A failure is remembered and reported (never silent).
 export async function saveNow() {
   clearTimeout(saveTimer);
+  saveScheduled = false;
+  savesRunning += 1;
+  tellUnsaved();
+  try {
+    return await write();
+  } finally {
+    savesRunning -= 1;
+    tellUnsaved();
+  }
+}
+
+async function write() {
   let text;
   try {
     text = JSON.stringify(await snapshot());

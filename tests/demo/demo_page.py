@@ -48,6 +48,23 @@ def one_language(test):
     return pytest.mark.parametrize("lang", langs)(test)
 
 
+# What a developer would write: snake_case ids (rules, codes, commands' arguments), dotted
+# command or argument names, {fields} left unfilled, and what a script shows of a missing value.
+SNAKE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
+DOTTED = re.compile(r"\b[a-z_]+\.[a-z_]+\b")
+PLACEHOLDER = re.compile(r"\{\w*\}")
+MISSING = re.compile(r"\b(?:null|undefined|NaN)\b|\[object \w+\]")
+EMAIL_OR_URL = re.compile(r"\S+@\S+|https?://\S+|\b[\w-]+\.(?:be|com|org|json)\b")
+IDS = set(POLICY["rules"]) | {a["id"] for a in POLICY["actions"]}
+
+
+def developer_words(text: str) -> list[str]:
+    """The words of `text` no reader should see (see above), sorted."""
+    plain = EMAIL_OR_URL.sub(" ", text)
+    found = SNAKE.findall(plain) + DOTTED.findall(plain) + PLACEHOLDER.findall(plain) + MISSING.findall(plain)
+    return sorted(set(found) | {i for i in IDS if re.search(rf"(?<![\w.]){re.escape(i)}(?![\w.])", plain)})
+
+
 def label(key: str, lang: str, **params) -> str:
     text = LABELS[key][lang]
     return re.sub(r"\{(\w+)\}", lambda m: str(params.get(m.group(1), m.group(0))), text)
@@ -108,6 +125,10 @@ class Demo:
 
     def wait_ready(self) -> None:
         self.page.wait_for_selector("#demo-app[data-demo=ready]", timeout=READY_MS)
+
+    def wait_saved(self) -> None:
+        """Wait until what the demo has done so far is kept in the browser (no save due)."""
+        self.page.wait_for_selector("#demo-app[data-saved=yes]", state="attached", timeout=STEP_MS)
 
     def renders(self) -> int:
         return int(self.app.get_attribute("data-renders") or 0)
@@ -182,11 +203,13 @@ class Demo:
             selector += f"[data-code='{code}']"
         self.page.wait_for_selector(selector, timeout=STEP_MS)
         box = self.page.locator(selector)
+        text = box.inner_text()
+        assert not developer_words(text), f"the error box shows {developer_words(text)}: {text!r}"
         return {
             "code": box.get_attribute("data-code"),
             "rule": box.get_attribute("data-rule") or None,
             "field": box.get_attribute("data-field") or None,
-            "text": box.inner_text(),
+            "text": text,
         }
 
     def field_error(self, selector: str) -> str:

@@ -145,7 +145,9 @@ def whoami(page) -> dict | None:
 
 
 def saved_ui(page) -> dict:
-    """The interface part of the state the demo saved in the browser (store.js)."""
+    """The interface part of the state the demo saved in the browser (store.js), once every save
+    due is done."""
+    page.wait_saved()
     return page.page.evaluate("() => JSON.parse(localStorage.getItem('egov-demo/state') || '{}').ui || {}")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from demo_page import one_language
-from flows import fill_account, form_with, new_niss, send, wait_heading
+from flows import DATASET, fill_account, form_with, new_niss, send, wait_heading
 
 from egov_roles import Engine, messages
 
@@ -60,3 +60,40 @@ def test_every_fault_of_the_account_form_comes_at_once(demo, lang):
     send(account)
     wait_heading(page, page.t("members.added_title"))
     assert page.page.locator(".demo-screen .demo-error:not([hidden])").count() == 0
+
+
+# What the page asks the engine, through the demo's own client: its answer comes after every answer
+# asked before it (one worker, one queue), so the live check of a field left before has answered.
+ENGINE_ROUND_TRIP_JS = """async () => {
+  const { engine } = await import("egov-engine");
+  const response = await engine.request({ command: "engine.validate", args: { field: "niss", value: "1" } });
+  return response.ok;
+}"""
+
+
+@one_language
+def test_a_live_check_waits_for_the_release_of_the_button_pressed(demo, lang):
+    """A field's message shown or cleared between the press and the release of the button below it
+    would move that button from under the pointer, and the click would be lost."""
+    page = demo(lang)
+    page.as_profile("person-julien", "role-julien-rae")
+    page.goto("#/quality/q-demo-provider/gl", "designate-gl")
+    form = page.page.locator(".demo-screen-body form").first
+    form.locator("input[name=gl_choice][value=other]").check()
+    send(form)
+    page.wait_error("form")
+    niss = form.locator("[name=gl_niss]")
+    assert page.field_error("form [name=gl_niss]")
+    niss.fill(DATASET["people"]["person-lotte"]["niss"])
+    button = form.locator("button[type=submit]")
+    button.scroll_into_view_if_needed()
+    box = button.bounding_box()
+    page.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.page.mouse.down()  # the NISS field is left: its live check is asked
+    assert page.page.evaluate(ENGINE_ROUND_TRIP_JS)
+    # The check has answered (the NISS is right), yet nothing moved while the button is held.
+    assert niss.get_attribute("aria-invalid") == "true"
+    assert button.bounding_box() == box
+    page.page.mouse.up()  # the click goes through: the demo asks before replacing the sitting GL
+    page.page.locator(".demo-confirm").wait_for()
+    assert niss.get_attribute("aria-invalid") is None

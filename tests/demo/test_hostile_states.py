@@ -87,6 +87,8 @@ REFUSED_LINKS = {
 
 
 def stored(page) -> dict | None:
+    """What the browser keeps, once every save due is done."""
+    page.wait_saved()
     text = page.page.evaluate("k => localStorage.getItem(k)", STORAGE_KEY)
     if text is None:
         return None
@@ -118,8 +120,9 @@ def watch_dialogs(page) -> list:
 def logged_in(page) -> dict:
     """The reader's work before the hostile state arrives: logged in as the RAE, kept."""
     page.as_profile("person-julien", "role-julien-rae")
-    page.page.wait_for_function("k => JSON.parse(localStorage.getItem(k) || 'null')?.ui?.session", arg=STORAGE_KEY)
-    return stored(page)
+    kept = stored(page)  # the home screen's reads are journaled: kept too, before it is read
+    assert kept["ui"]["session"]
+    return kept
 
 
 def open_again(page, fragment: str) -> None:

@@ -117,3 +117,36 @@ def test_no_module_decides_by_a_language_code():
     sources = {**SOURCES, **{f"runtime/{p.name}": p.read_text(encoding="utf-8") for p in sorted(runtime.glob("*.js"))}}
     offenders = [f"{name}: {m.group(0)}" for name, text in sources.items() for m in pattern.finditer(comment.sub("", text))]
     assert not offenders, offenders
+
+
+def call_arguments(text: str, start: int) -> str:
+    """The text between the parenthesis opened just before `start` and the one that closes it."""
+    depth, end = 1, start
+    while depth and end < len(text):
+        depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(text[end], 0)
+        end += 1
+    return text[start:end - 1]
+
+
+def outer_level(arguments: str) -> str:
+    """`arguments` with every call of dom.js's builders (h, append, dl, link, button) cut out:
+    what those are given is theirs to handle."""
+    builder = re.compile(r"\b(?:h|append|dl|link|button)\(")
+    while m := builder.search(arguments):
+        inner = call_arguments(arguments, m.end())
+        arguments = arguments[:m.start()] + "BUILT" + arguments[m.end() + len(inner) + 1:]
+    return arguments
+
+
+def test_no_missing_part_is_inserted_as_text():
+    """The DOM's own append, prepend, before, after, replaceWith and replaceChildren write a null
+    argument as the word "null" on the screen (the error box once said "null" under its title);
+    a part that may be absent goes through dom.js's append or h(), which leave it out."""
+    call = re.compile(r"\.(?:append|prepend|before|after|replaceWith|replaceChildren)\(")
+    maybe = re.compile(r"\?[^?:]*:\s*(?:null|undefined)\b|&&|\?\?\s*(?:null|undefined)\b")
+    offenders = [f"{name}:{text.count(chr(10), 0, m.start()) + 1}" for name, text in SOURCES.items()
+                 for m in call.finditer(text) if maybe.search(outer_level(call_arguments(text, m.end())))]
+    assert not offenders, offenders
+    # The check itself finds what it looks for.
+    assert maybe.search(outer_level('h("p", {}, x), who ? h("p", {}, who) : null'))
+    assert not maybe.search(outer_level('h("p", {}, who ? h("b", {}, who) : null)'))

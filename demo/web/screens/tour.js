@@ -4,7 +4,7 @@
 // link: it logs in as the tour's person (with the tour's profile, unless the step is choosing
 // it) when the session is not one that can do the step, then opens the step's screen.
 
-import { button, h, link, uid } from "../dom.js";
+import { append, button, h, link, uid } from "../dom.js";
 import { pick } from "../i18n.js";
 import { roleName } from "../policy.js";
 import { system } from "../api.js";
@@ -93,7 +93,7 @@ async function tourScreen(ctx) {
     ctx.navigate("/tours", {}, { flash: t("tour.stopped") });
   });
   const who = await playedAs(tour);
-  ctx.main.append(
+  append(ctx.main, [
     h("p", {}, pick(tour.intro)),
     who ? h("p", {}, t("tour.played_as", { who })) : null,
     h("p", { class: "demo-tour-progress", dataset: { count: String(state.count), finished: String(state.finished) } },
@@ -102,7 +102,7 @@ async function tourScreen(ctx) {
       h("h3", { id: stepsId }, t("tour.steps")),
       h("ol", { class: "demo-tour-steps" }, state.steps.map((step) => stepItem(ctx, name, step)))),
     h("p", {}, h("a", { href: guideHref(tour.guide), dataset: { guide: tour.guide } }, t("tour.guide_page"))),
-    h("p", { class: "demo-actions" }, restart, stop));
+    h("p", { class: "demo-actions" }, restart, stop)]);
 }
 
 async function goScreen(ctx) {
