@@ -102,6 +102,8 @@ def test_the_server_delays_each_response_and_sends_its_body_through_the_link(tmp
         assert sum(clock.sleeps[1:]) == pytest.approx(len(body) / 1e6)
         with urllib.request.urlopen(base + BASELINE_PATH) as response:  # noqa: S310 - loopback
             page = response.read()
+            # The benchmark's own page, with its inline script: none of the site's headers.
+            assert response.headers.get("Content-Security-Policy") is None
         assert b"loadPyodide" in page and link.sent() == len(body) + len(page)
         assert clock.sleeps.count(pytest.approx(0.04)) == 2
     finally:
