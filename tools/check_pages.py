@@ -228,6 +228,18 @@ _SEARCH_READY = """() => {
 }"""
 
 
+# The sum of a page's layout shifts since it opened (the browser keeps the entries), leaving out
+# those that follow the reader's input: page.evaluate(LAYOUT_SHIFT) (Lighthouse's CLS, roughly).
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+  new PerformanceObserver((list, observer) => {
+    observer.disconnect();
+    resolve(list.getEntries().filter(e => !e.hadRecentInput).reduce((sum, e) => sum + e.value, 0));
+  }).observe({type: 'layout-shift', buffered: true});
+  // No shift at all: the observer gets no entry; a later frame settles it at 0.
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve(0)));
+})"""
+
+
 def wait_until_ready(page) -> None:
     page.wait_for_function(_SEARCH_READY, timeout=READY_TIMEOUT_MS)
 

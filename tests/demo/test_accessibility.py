@@ -11,6 +11,8 @@ from demo_page import LANGUAGES, one_language
 from egov_roles import demo_data
 from egov_roles.identifiers_gen import niss
 
+from tools.check_pages import LAYOUT_SHIFT
+
 pytestmark = pytest.mark.browser
 
 
@@ -81,17 +83,6 @@ def test_block_a_co_rae_with_the_keyboard_only(demo, lang):
     page.wait_live(page.tn("co_rae.done.block", 1))
     assert page.focused("#demo-heading")
     assert page.t("status.blocked") in page.page.locator("tr[data-role='role-oscar-corae']").inner_text()
-
-
-# The sum of the page's layout shifts since it opened (entries kept by the browser), none from input.
-LAYOUT_SHIFT = """() => new Promise(resolve => {
-  new PerformanceObserver((list, observer) => {
-    observer.disconnect();
-    resolve(list.getEntries().filter(e => !e.hadRecentInput).reduce((sum, e) => sum + e.value, 0));
-  }).observe({type: 'layout-shift', buffered: true});
-  // No shift at all: the observer gets no entry; a later frame settles it at 0.
-  requestAnimationFrame(() => requestAnimationFrame(() => resolve(0)));
-})"""
 
 
 @pytest.mark.parametrize("width", [390, 1280])

@@ -10,7 +10,7 @@ import pytest
 from wizard_html import url_path
 
 from macros import wizard_tree
-from tools.check_pages import PageProbe, run_axe, wait_until_ready
+from tools.check_pages import LAYOUT_SHIFT, PageProbe, run_axe, wait_until_ready
 from tools.languages import LANGUAGES
 
 pytestmark = pytest.mark.browser
@@ -139,23 +139,13 @@ def test_interactive_wizard_with_the_keyboard_only(browser, site_url, lang):
         no_problems(probe)
 
 
-_LAYOUT_SHIFT = """() => new Promise(resolve => {
-  new PerformanceObserver((list, observer) => {
-    observer.disconnect();
-    resolve(list.getEntries().filter(e => !e.hadRecentInput).reduce((sum, e) => sum + e.value, 0));
-  }).observe({type: 'layout-shift', buffered: true});
-  // No shift at all: the observer gets no entry; a later frame settles it at 0.
-  requestAnimationFrame(() => requestAnimationFrame(() => resolve(0)));
-})"""
-
-
 def test_the_enhanced_wizard_does_not_move_the_step(browser, site_url):
     """The toolbar is in the page from the first paint: the script making it work moves nothing
     (Lighthouse measured a layout shift of 0.17 when the script inserted it)."""
     with PageProbe(browser, site_url) as probe:
         page = probe.open(url_path("start", LANGS[0]))
         page.wait_for_selector(".wizard-toolbar[data-ready]")
-        assert page.evaluate(_LAYOUT_SHIFT) < 0.01
+        assert page.evaluate(LAYOUT_SHIFT) < 0.01
         no_problems(probe)
 
 
