@@ -135,8 +135,9 @@ def define_env(env):
 
 
 def on_post_page_macros(env):
-    # Appended Markdown abbreviations give every occurrence of a term its definition on hover
-    # (and, with Material's content.tooltips, on focus): the definitions stay in the data file.
+    # Appended Markdown abbreviations give a term its definition on hover (and, with Material's
+    # content.tooltips, on focus): the definitions stay in the data file. Python-Markdown wraps
+    # every occurrence; hooks/lexicon_first_use.py keeps the first of each page.
     lang = page_language(env)
     lines = [f"*[{word}]: {text}" for word, text in abbreviations(lang)]
     # One blank line between definitions: Python-Markdown re-parses the rest of a block after each

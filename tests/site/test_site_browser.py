@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tools.check_pages import page_paths, wait_until_ready
+from tools.check_pages import LAYOUT_SHIFT, page_paths, wait_until_ready
 from tools.languages import DEFAULT, LANGUAGES, home, in_language, language_of
 
 pytestmark = pytest.mark.browser
@@ -241,3 +241,35 @@ def test_definitions_open_with_the_keyboard(lang, built_site, open_page):
     page.keyboard.press("Escape")
     page.wait_for_function(f"id => !({_TOOLTIP_SHOWN})(id)", arg=tooltip_id)
     assert page.evaluate("document.activeElement.matches('abbr')"), "Escape moved the focus away"
+
+
+# --- nothing moves when Material's script starts ------------------------------------------------
+
+_BUNDLE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+_FOOTER_TOP = "() => Math.round(document.querySelector('.md-footer').getBoundingClientRect().top)"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_nothing_moves_when_materials_script_starts(lang, browser, site_url):
+    """A page is drawn before Material's script has run (html.no-js): on a wide screen the
+    sidebars already have the window's height, so the script moves nothing. The wizard's first
+    page is shorter than the navigation: without docs/assets/css/site.css's rule its footer sat
+    below the window, then jumped up by 870 px (Lighthouse desktop CLS up to 0.58)."""
+    context = browser.new_context(viewport={"width": 1350, "height": 940})
+    held = []
+    context.route(_BUNDLE, lambda route: held.append(route))
+    try:
+        page = context.new_page()
+        with page.expect_request(_BUNDLE):
+            page.goto(site_url + home(lang) + "wizard/", wait_until="commit")
+        page.wait_for_selector(".md-footer", state="attached")
+        assert page.evaluate("document.documentElement.classList.contains('no-js')")
+        before = page.evaluate(_FOOTER_TOP)
+        held.pop().continue_()
+        page.wait_for_selector("html.js", state="attached")
+        page.wait_for_selector(".md-sidebar--primary .md-sidebar__scrollwrap[style*=height]", state="attached")
+        after = page.evaluate(_FOOTER_TOP)
+        assert before == after, f"{lang}: the footer moved from {before} to {after} px when Material's script ran"
+        assert page.evaluate(LAYOUT_SHIFT) < 0.01
+    finally:
+        context.close()
