@@ -143,6 +143,20 @@ def test_on_a_phone_the_menu_is_one_control(demo):
     assert page.page.locator(".md-top").is_hidden()
 
 
+def test_on_a_phone_the_screen_starts_in_the_first_third_of_the_window(demo):
+    """At 390 px the bar above the screen is one row of small buttons under the person's line, and
+    the menu one control: the screen's title lies in the first third of an 844 px window from the
+    demo's top (346 px before the bar was made compact, 230 px after)."""
+    page = demo("fr", viewport={"width": 390, "height": 844})
+    page.as_profile("person-julien", "role-julien-rae")
+    tops = page.page.locator(".demo-bar-actions > *").evaluate_all(
+        "buttons => buttons.map(b => Math.round(b.getBoundingClientRect().top))")
+    assert len(tops) == 2 and len(set(tops)) == 1, f"the bar's buttons are not on one row: {tops}"
+    title = page.page.evaluate("""() => document.querySelector('#demo-heading').getBoundingClientRect().top
+        - document.querySelector('#demo-app').getBoundingClientRect().top""")
+    assert title <= 844 / 3, f"the screen's title starts {title:.0f} px below the demo's top"
+
+
 @one_language
 def test_a_tour_says_what_to_do_next(demo, lang):
     page = demo(lang)
