@@ -152,12 +152,84 @@ export function writeFiles(FS, files, target) {
   }
 }
 
-// Download a gzip file of the runtime (the snapshot, site-packages) and inflate it as it arrives
+// Download a gzip file of the runtime (site-packages) and inflate it as it arrives
 // into a buffer of its known decompressed size, reporting the bytes as they come.
 export async function fetchGzip(url, size, onBytes = () => {}) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return readGzip(response, size, onBytes);
+}
+
+// The memory snapshot's file (tools/build_runtime.py, _snapshot_pages) holds only the pages that
+// are not zeros: a little-endian uint32 count of runs, each run's start and length as two uint32,
+// then the runs' bytes in order. Its pages are laid out, as they arrive, in a buffer of the
+// memory's size; the rest stays zeros. The host sends the brotli or gzip twin with
+// Content-Encoding (the browser's network process decodes it), or the plain file: the bytes
+// read are the same.
+export async function fetchSnapshotPages(url, size, onBytes = () => {}) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const source = response.body.getReader();
+  const pages = snapshotPages(size, url);
+  for (;;) {
+    const { done, value } = await source.read();
+    if (done) return pages.finish();
+    onBytes(value.length);
+    pages.push(value);
+  }
+}
+
+// The snapshot's file, fed in pieces of any length (`push`), into the memory (`finish`).
+export function snapshotPages(size, name = "snapshot") {
+  const out = new Uint8Array(size);
+  let head = new Uint8Array(0); // the header's bytes, until it is whole
+  let runs = null; // [start, length, start, length, ...]
+  let run = 0; // index of the run being filled
+  let filled = 0; // bytes of that run already laid out
+  const bad = (why) => new Error(`${name}: not a snapshot of ${size} bytes (${why})`);
+  const layOut = (bytes) => {
+    let at = 0;
+    while (at < bytes.length) {
+      if (run >= runs.length) throw bad("bytes after the last run");
+      const [start, length] = [runs[run], runs[run + 1]];
+      const n = Math.min(length - filled, bytes.length - at);
+      out.set(bytes.subarray(at, at + n), start + filled);
+      at += n;
+      filled += n;
+      if (filled === length) [run, filled] = [run + 2, 0];
+    }
+  };
+  const readHeader = () => {
+    if (head.length < 4) return;
+    const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+    const count = view.getUint32(0, true);
+    if (count > size / 8) throw bad("too many runs");
+    const headerLength = 4 + 8 * count;
+    if (head.length < headerLength) return;
+    runs = new Array(2 * count);
+    let end = 0;
+    for (let i = 0; i < 2 * count; i += 2) {
+      const [start, length] = [view.getUint32(4 + 4 * i, true), view.getUint32(8 + 4 * i, true)];
+      if (start < end || length === 0 || start + length > size) throw bad("a run out of place");
+      [runs[i], runs[i + 1], end] = [start, length, start + length];
+    }
+    layOut(head.subarray(headerLength));
+    head = null;
+  };
+  return {
+    push(bytes) {
+      if (runs) return layOut(bytes);
+      const joined = new Uint8Array(head.length + bytes.length);
+      joined.set(head);
+      joined.set(bytes, head.length);
+      head = joined;
+      readHeader();
+    },
+    finish() {
+      if (!runs || run !== runs.length) throw bad("cut short");
+      return out;
+    },
+  };
 }
 
 // gzip's first two bytes (RFC 1952).

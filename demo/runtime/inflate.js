@@ -1,14 +1,15 @@
-// A helper worker of the engine's worker: downloads the gzip'd memory snapshot and inflates it,
-// so that the engine's thread stays free for what only it can do meanwhile (feeding the
+// A helper worker of the engine's worker: downloads the memory snapshot's pages and lays them out
+// in a buffer of the memory's size (boot.mjs, fetchSnapshotPages), so that the engine's thread
+// stays free for what only it can do meanwhile (feeding the
 // WebAssembly compiler as the bytes arrive, compiling Pyodide's Emscripten module). On a later
 // visit it reads the snapshot already inflated, if the browser kept it (inflated.mjs). The
 // bytes are handed over without a copy (a transferred buffer).
 //
 // Message in:   {url, size, transferSize}
-// Messages out: {type: "progress", bytes} (compressed bytes as they arrive)
+// Messages out: {type: "progress", bytes} (bytes of the file as they arrive)
 //               {type: "done", buffer, cached} {type: "failed", message}
 
-import { fetchGzip } from "./boot.mjs";
+import { fetchSnapshotPages } from "./boot.mjs";
 import { readInflated } from "./inflated.mjs";
 
 onmessage = async ({ data: { url, size, transferSize } }) => {
@@ -21,7 +22,7 @@ onmessage = async ({ data: { url, size, transferSize } }) => {
     }
     // Progress in steps of 64 KiB or more: one message per network chunk would be thousands.
     let unsaid = 0;
-    const bytes = await fetchGzip(url, size, (n) => {
+    const bytes = await fetchSnapshotPages(url, size, (n) => {
       unsaid += n;
       if (unsaid < 65536) return;
       postMessage({ type: "progress", bytes: unsaid });

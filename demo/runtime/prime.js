@@ -14,7 +14,7 @@
 
 import config from "./runtime-config.js";
 import { loadPyodide } from "./pyodide.mjs";
-import { fetchGzip } from "./boot.mjs";
+import { fetchSnapshotPages } from "./boot.mjs";
 import { storeInflated } from "./inflated.mjs";
 
 // Chrome writes the cache about 2 s after the optimised code passed its threshold.
@@ -34,6 +34,6 @@ await loadPyodide({
   stdin: () => null,
 });
 const snapshotURL = new URL(config.snapshot.file, here).href;
-const inflated = await fetchGzip(snapshotURL, config.snapshot.size).catch(() => null);
+const inflated = await fetchSnapshotPages(snapshotURL, config.snapshot.size).catch(() => null);
 if (inflated) await storeInflated(snapshotURL, inflated);
 setTimeout(() => postMessage("done"), CACHE_WRITE_WAIT_MS);

@@ -14,13 +14,15 @@ const [dir, scratch] = process.argv.slice(2).map((p) => path.resolve(p));
 const load = (name) => import(pathToFileURL(path.join(dir, name)).href);
 const { default: config } = await load("runtime-config.js");
 const { loadPyodide } = await load("pyodide.mjs");
-const { bootEngine, EMPTY_ZIP } = await load("boot.mjs");
+const { bootEngine, EMPTY_ZIP, snapshotPages } = await load("boot.mjs");
 const gunzip = (name) => new Uint8Array(gunzipSync(readFileSync(path.join(dir, name))));
 
 // What the worker hands Pyodide's loader on a snapshot start: an archive without members.
 const empty = path.join(scratch, "empty.zip");
 writeFileSync(empty, EMPTY_ZIP);
-const snapshot = gunzip(config.snapshot.file);
+const pages = snapshotPages(config.snapshot.size);
+pages.push(new Uint8Array(readFileSync(path.join(dir, config.snapshot.file))));
+const snapshot = pages.finish();
 const engine = await bootEngine({
   loadPyodide, indexURL: dir + path.sep, config, sitePackages: gunzip(config.sitePackages.file),
   snapshot, snapshotSize: snapshot.length, stdLibURL: empty,

@@ -11,8 +11,10 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import struct
 from pathlib import Path
 
+import brotli
 import pytest
 
 from engine_page import LANGUAGES, READY_TIMEOUT_MS, REQUEST_JS, home, page_text, start_and_validate
@@ -151,14 +153,24 @@ def test_runtime_files_are_the_site_own(site_build):
     data = json.loads(config[config.index("{"): config.rindex("}") + 1])
     for w in data["wheels"]:
         assert (runtime / data["wheelsDir"] / w["file"]).stat().st_size == w["size"]
-    # The snapshot and site-packages are gzip files the worker and its helper inflate.
-    for packed in (data["snapshot"], data["sitePackages"]):
-        assert packed["encoding"] == "gzip" and packed["file"].endswith(".gz"), packed
-        assert (runtime / packed["file"]).stat().st_size == packed["transferSize"]
-        assert len(gzip.decompress((runtime / packed["file"]).read_bytes())) == packed["size"]
+    # site-packages is a gzip file the worker inflates.
+    packed = data["sitePackages"]
+    assert packed["encoding"] == "gzip" and packed["file"].endswith(".gz"), packed
+    assert (runtime / packed["file"]).stat().st_size == packed["transferSize"]
+    assert len(gzip.decompress((runtime / packed["file"]).read_bytes())) == packed["size"]
     assert not (runtime / data["sitePackages"]["file"].removesuffix(".gz")).exists()
-    for name in ("pyodide.asm.wasm", "pyodide.asm.mjs"):
-        assert gzip.decompress((runtime / (name + ".gz")).read_bytes()) == (runtime / name).read_bytes()
+    # The snapshot's pages: a header of runs within the memory's size, then their bytes.
+    pages = (runtime / data["snapshot"]["file"]).read_bytes()
+    assert len(pages) == data["snapshot"]["transferSize"]
+    count = struct.unpack_from("<I", pages)[0]
+    runs = struct.unpack_from(f"<{2 * count}I", pages, 4)
+    assert 4 + 8 * count + sum(runs[1::2]) == len(pages)
+    assert runs[-2] + runs[-1] <= data["snapshot"]["size"] and len(pages) < data["snapshot"]["size"] / 2
+    # The twins a host sends with Content-Encoding hold the same bytes.
+    for name in ("pyodide.asm.wasm", "pyodide.asm.mjs", data["snapshot"]["file"]):
+        plain = (runtime / name).read_bytes()
+        assert gzip.decompress((runtime / (name + ".gz")).read_bytes()) == plain, name
+        assert brotli.decompress((runtime / (name + ".br")).read_bytes()) == plain, name
     names = {w["file"].split("-")[0] for w in data["wheels"]}
     assert {"egov_roles", "python_stdnum"} <= names, names
 
@@ -219,7 +231,7 @@ def test_search_works_while_the_engine_loads(browser, site_url):
     at once, and going to the search field gets the index at once. The engine is held back (its
     snapshot never arrives) for the length of the test."""
     with check_pages.PageProbe(browser, site_url) as probe:
-        probe.context.route("**/engine.snapshot.gz", lambda route: None)  # never answered
+        probe.context.route("**/engine.snapshot.bin", lambda route: None)  # never answered
         page = probe.page
         page.goto("/nl/demo/", wait_until="load")
         assert not page.evaluate(MATERIAL_STARTED_JS), "Material started before the engine or the reader"
@@ -235,13 +247,13 @@ def test_engine_starts_afresh_without_its_snapshot(browser, site_url):
     with check_pages.PageProbe(browser, site_url) as probe:
         warnings = []
         probe.context.on("console", lambda m: m.type == "warning" and warnings.append(m.text))
-        probe.context.route("**/engine.snapshot.gz", lambda route: route.fulfill(status=404))
+        probe.context.route("**/engine.snapshot.bin", lambda route: route.fulfill(status=404))
         info = start_and_validate(probe.page)
         assert info["mode"] == "fresh", info
-        assert any("engine.snapshot.gz: HTTP 404" in w for w in warnings), warnings
+        assert any("engine.snapshot.bin: HTTP 404" in w for w in warnings), warnings
         probe.settle()
         # The refused snapshot is the only problem: no uncaught error, no other failed request.
-        assert [p for p in probe.report.problems() if "engine.snapshot.gz" not in p] == []
+        assert [p for p in probe.report.problems() if "engine.snapshot.bin" not in p] == []
 
 
 def test_snapshot_refused_when_the_module_pages_differ(browser, site_url):
@@ -328,7 +340,7 @@ def test_runtime_is_primed_once_per_version(browser, site_url):
     does not)."""
     probe = check_pages.PageProbe(browser, site_url)
     page = probe.page
-    seen = {"python_stdlib.zip": 0, "engine_stdlib.zip": 0, "engine.snapshot.gz": 0}
+    seen = {"python_stdlib.zip": 0, "engine_stdlib.zip": 0, "engine.snapshot.bin": 0}
 
     def count(route):
         seen[route.request.url.rsplit("/", 1)[1]] += 1
@@ -341,8 +353,8 @@ def test_runtime_is_primed_once_per_version(browser, site_url):
     runtime = page.evaluate(WORKER_URL_JS).rsplit("/", 1)[0] + "/"
     assert page.evaluate(PRIMED_JS, READY_TIMEOUT_MS) == [runtime]
     # The engine's download and the helper's; only the helper's Python start reads an archive.
-    assert seen == {"python_stdlib.zip": 0, "engine_stdlib.zip": 1, "engine.snapshot.gz": 2}, seen
-    assert page.evaluate(CACHED_JS) == [runtime + "engine.snapshot.gz?inflated"]
+    assert seen == {"python_stdlib.zip": 0, "engine_stdlib.zip": 1, "engine.snapshot.bin": 2}, seen
+    assert page.evaluate(CACHED_JS) == [runtime + "engine.snapshot.bin?inflated"]
 
     page.reload(wait_until="load")
     page.wait_for_selector("html[data-engine=ready]", timeout=READY_TIMEOUT_MS)
@@ -351,7 +363,7 @@ def test_runtime_is_primed_once_per_version(browser, site_url):
     assert info["mode"] == "snapshot" and "snapshotCached" in info["timings"], info
     page.wait_for_timeout(5000)  # beyond the helper's delay after "ready"
     # The engine's start only, from the inflated snapshot: nothing more is requested.
-    assert seen == {"python_stdlib.zip": 0, "engine_stdlib.zip": 1, "engine.snapshot.gz": 2}, seen
+    assert seen == {"python_stdlib.zip": 0, "engine_stdlib.zip": 1, "engine.snapshot.bin": 2}, seen
     probe.settle()
     problems = probe.report.problems()
     probe.close()
@@ -374,7 +386,7 @@ def test_damaged_kept_snapshot_is_dropped(browser, site_url, site_build):
     with check_pages.PageProbe(browser, site_url) as probe:
         page = probe.page
         page.goto("/", wait_until="load")  # same origin, no engine
-        key = f"{site_url}/{runtime}engine.snapshot.gz?inflated"
+        key = f"{site_url}/{runtime}engine.snapshot.bin?inflated"
         page.evaluate(DAMAGE_JS, [key, size])
         page.goto("/demo/", wait_until="load")
         page.wait_for_selector("html[data-engine=ready]", timeout=READY_TIMEOUT_MS)
