@@ -7,6 +7,10 @@
  *    hidden checkboxes, which Tab skips. Each is replaced by a real <button> holding the same icon:
  *    focusable, named, Enter/Space toggle its checkbox. (A role="button" on the <label> itself is
  *    not an allowed ARIA role for that element: Lighthouse's aria-allowed-role audit failed.)
+ * 3. A table wider than the page scrolls sideways in Material's wrapper; the keyboard can scroll it
+ *    only if the wrapper takes focus (WCAG 2.1.1; axe's scrollable-region-focusable). Lexicon
+ *    terms inside used to give it a focusable child, but a term is now defined at its first use
+ *    on a page only: each wrapper that scrolls gets tabindex="0", again when the window resizes.
  */
 (function () {
   "use strict";
@@ -16,6 +20,20 @@
       abbr.tabIndex = 0;
     });
   }
+
+  function makeScrollingTablesFocusable(root) {
+    root.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        wrap.tabIndex = 0;
+      } else {
+        wrap.removeAttribute("tabindex");
+      }
+    });
+  }
+
+  window.addEventListener("resize", function () {
+    makeScrollingTablesFocusable(document);
+  });
 
   function hideTooltipOf(element) {
     var id = element.getAttribute("aria-describedby");
@@ -83,6 +101,7 @@
   function init() {
     makeTermsFocusable(document);
     makeHeaderTogglesButtons(document);
+    makeScrollingTablesFocusable(document);
   }
 
   /* Material publishes document$ and emits on every page it renders; plain load otherwise. */
