@@ -38,11 +38,10 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-import brotli
-
 if __package__ in (None, ""):  # run as a file by the mkdocs hook's import
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from tools import host
 from tools import wheels as wheels_tool
 from tools.languages import DEFAULT, LANGUAGES, OTHERS
 
@@ -217,11 +216,9 @@ def _gzip_beside(path: Path) -> int:
 
 
 def _brotli_beside(path: Path) -> int:
-    """Write path.br at quality 11 with a 16 MB window; its size. For the WebAssembly (9.6 MB) it
-    takes some 45 s, once per runtime version, and sends 2.77 MB instead of 3.10 MB at quality 9
-    (what the site build's own twins use for large files, tools/host.py)."""
+    """Write path.br, the densest (tools/host.brotli_twin: once per runtime version); its size."""
     packed = path.with_name(path.name + ".br")
-    packed.write_bytes(brotli.compress(path.read_bytes(), quality=11, lgwin=24))
+    packed.write_bytes(host.brotli_twin(path.read_bytes(), densest=True))
     return packed.stat().st_size
 
 

@@ -11,6 +11,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from sitehtml import Site, css_urls, url_path_of
+
+from hooks.lexicon_first_use import ABBR
 from tools.languages import DEFAULT, LANGUAGES, OTHERS, home, in_language, language_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -216,22 +218,19 @@ def test_lexicon_terms_carry_their_definition(site):
     assert all(found.values()), f"pages with hover definitions per language: {found}"
 
 
-_ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
-
-
 def test_a_term_is_defined_once_per_page(site):
     """Each page defines a lexicon term at its first use only (hooks/lexicon_first_use.py): no two
     <abbr> of one page carry the same definition, and the later uses still read as the term."""
     repeated, later_uses = [], 0
     for path in site.rendered:
         html = site.file_for(path).read_text(encoding="utf-8")
-        titles = [title for title, _ in _ABBR.findall(html)]
+        titles = [title for title, _ in ABBR.findall(html)]
         if len(titles) != len(set(titles)):
             repeated.append(path)
         main = html.split('<article', 1)[-1]
-        for title, word in _ABBR.findall(main):
+        for title, word in ABBR.findall(main):
             # The term's word is still on the page after its definition, as plain text.
             after = main.split(f'<abbr title="{title}">{word}</abbr>', 1)[1]
-            later_uses += len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", _ABBR.sub("", after)))
+            later_uses += len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", ABBR.sub("", after)))
     assert not repeated, f"pages defining a term more than once: {repeated[:10]}"
     assert later_uses, "no term is used again after its definition on any page: the check reads nothing"
