@@ -57,6 +57,10 @@ const finderThere = () => py("any(type(f).__name__ == '_StdlibOnDemand' for f in
 const result = {};
 result.start = { finder: finderThere(), archive: py("os.path.getsize(_egov_stdlib.path)"), size: py("_egov_stdlib.size") };
 result.check = JSON.parse(engine.handle(JSON.stringify(config.check))).ok;
+// Started as the build started it (tools/build_runtime.ENV): optimized, and the engine imported
+// without pydoc (boot.mjs, BRIDGE_SOURCE).
+result.optimize = py("sys.flags.optimize");
+result.pydocLoaded = py("'pydoc' in sys.modules");
 result.colorsysLoaded = py("'colorsys' in sys.modules");
 // Not a standard-library name: the finder lets the import system say so, and stays.
 result.notStdlib = { outcome: outcome("import no_such_module_anywhere"), finder: finderThere(), requests: requests.length };
@@ -65,7 +69,7 @@ result.noAddress = { outcome: outcome("import colorsys"), finder: finderThere(),
 // With the address: fetched synchronously, written, imported; the finder steps aside.
 py("_egov_stdlib.url = 'http://127.0.0.1/runtime/python_stdlib.zip'");
 result.fetched = {
-  outcome: outcome("import colorsys; assert colorsys.rgb_to_hsv(1, 0, 0) == (0, 1, 1)"),
+  outcome: outcome("import colorsys\nif colorsys.rgb_to_hsv(1, 0, 0) != (0, 1, 1): raise ValueError(colorsys.rgb_to_hsv(1, 0, 0))"),
   finder: finderThere(),
   requests: requests.map(({ method, async }) => ({ method, async })),
   archive: py("os.path.getsize(_egov_stdlib.path)"),
@@ -73,4 +77,10 @@ result.fetched = {
 // Another one now comes straight from the archive, without a request.
 result.after = { outcome: outcome("import fractions; fractions.Fraction(1, 3) * 3 == 1"), requests: requests.length };
 result.engineAfter = JSON.parse(engine.handle(JSON.stringify(config.check))).ok;
+// python-stdnum's reference to pydoc is the stand-in: reading one of its names brings the real one.
+result.pydocOnUse = {
+  outcome: outcome("import stdnum.util\nif stdnum.util.pydoc.splitdoc('Title\\n\\nBody') != ('Title', 'Body'): raise ValueError('splitdoc')"),
+  real: py("hasattr(sys.modules.get('pydoc'), 'render_doc')"),
+  again: outcome("import pydoc\nif pydoc is not sys.modules['pydoc'] or not callable(pydoc.render_doc): raise ValueError('pydoc')"),
+};
 process.stdout.write(`STDLIB-RESULT ${JSON.stringify(result)}\n`);

@@ -65,3 +65,13 @@ def test_an_early_import_fetches_the_archive_once_and_the_finder_steps_aside(obs
     assert case["archive"] == observed["start"]["size"], case
     assert observed["after"] == {"outcome": "ok", "requests": 1}, observed["after"]
     assert observed["engineAfter"] is True
+
+
+def test_the_snapshot_was_taken_optimized_and_without_pydoc(observed):
+    # tools/build_runtime.ENV and the pydoc stand-in of boot.mjs's BRIDGE_SOURCE.
+    assert observed["optimize"] == 2
+    assert observed["pydocLoaded"] is False
+
+
+def test_pydoc_comes_on_first_use(observed):
+    assert observed["pydocOnUse"] == {"outcome": "ok", "real": True, "again": "ok"}, observed["pydocOnUse"]
