@@ -304,7 +304,7 @@ def _make_snapshot(out: Path, config: dict) -> dict:
     dense = out / result["file"]
     if dense.stat().st_size != result["size"]:
         raise RuntimeBuildError(f"the snapshot file has {dense.stat().st_size} bytes, make-snapshot said {result['size']}")
-    entry = _snapshot_pages(dense)  # 31 MB in memory, 12 MB of pages that are not zeros
+    entry = _snapshot_pages(dense)  # 31 MB in memory, 10 MB of pages that are not zeros
     dense.unlink()
     # The pages a restore takes from the module's own memory (boot.mjs, takeModulePages).
     return {**entry, "fromModule": result["fromModule"]}
@@ -313,9 +313,9 @@ def _make_snapshot(out: Path, config: dict) -> dict:
 def _snapshot_pages(dense: Path) -> dict:
     """engine.snapshot.bin: the snapshot without its runs of zero pages (boot.mjs, fetchSnapshotPages,
     reads it back): a little-endian uint32 count of runs, each run's start and length as two
-    uint32, then the runs' bytes in order. 31.5 MB of memory, of which some 19 MB are zeros
+    uint32, then the runs' bytes in order. 31.5 MB of memory, of which some 21 MB are zeros
     (free memory zeroed, pages the module brings itself left out): the browser's network process
-    hands the worker 12 MB instead of 31 once it has decoded the brotli twin (3.25 MB on the wire,
+    hands the worker 10 MB instead of 31 once it has decoded the brotli twin (2.56 MB on the wire,
     against 4.80 MB for the whole memory gzip'd and inflated by the worker)."""
     data = dense.read_bytes()
     zero = bytes(SNAPSHOT_PAGE)
