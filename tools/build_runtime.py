@@ -73,7 +73,8 @@ PRECOMPRESSED = ("pyodide.asm.wasm", "pyodide.asm.mjs", ENGINE_STDLIB, "engine.s
 SNAPSHOT_PAGE = 4096
 # The environment Python starts with: the snapshot bakes it in, so the browser must use the same.
 # PYTHONOPTIMIZE=2 leaves docstrings and assert statements out of every module Python compiles,
-# PYTHONNODEBUGRANGES the column ranges of tracebacks: the snapshot's brotli twin 3.23 -> 2.74 MB.
+# PYTHONNODEBUGRANGES the column ranges of tracebacks: a snapshot 15% smaller on the wire
+# (demo/runtime/README.md has the figures).
 # The engine keeps no rule in an assert nor reads a docstring (tests/pyodide/test_optimized_start.py
 # checks its source); its test suite runs in Pyodide without these flags (tests/pyodide/run.mjs), so
 # that its asserts count.
@@ -304,7 +305,7 @@ def _make_snapshot(out: Path, config: dict) -> dict:
     dense = out / result["file"]
     if dense.stat().st_size != result["size"]:
         raise RuntimeBuildError(f"the snapshot file has {dense.stat().st_size} bytes, make-snapshot said {result['size']}")
-    entry = _snapshot_pages(dense)  # 31 MB in memory, 10 MB of pages that are not zeros
+    entry = _snapshot_pages(dense)
     dense.unlink()
     # The pages a restore takes from the module's own memory (boot.mjs, takeModulePages).
     return {**entry, "fromModule": result["fromModule"]}
@@ -313,10 +314,10 @@ def _make_snapshot(out: Path, config: dict) -> dict:
 def _snapshot_pages(dense: Path) -> dict:
     """engine.snapshot.bin: the snapshot without its runs of zero pages (boot.mjs, fetchSnapshotPages,
     reads it back): a little-endian uint32 count of runs, each run's start and length as two
-    uint32, then the runs' bytes in order. 31.5 MB of memory, of which some 21 MB are zeros
-    (free memory zeroed, pages the module brings itself left out): the browser's network process
-    hands the worker 10 MB instead of 31 once it has decoded the brotli twin (2.56 MB on the wire,
-    against 4.80 MB for the whole memory gzip'd and inflated by the worker)."""
+    uint32, then the runs' bytes in order. About two thirds of the 31.5 MB of memory are zeros
+    (free memory zeroed, pages the module brings itself left out), so the browser's network
+    process hands the worker a third of it once it has decoded the brotli twin (sizes in
+    demo/runtime/README.md)."""
     data = dense.read_bytes()
     zero = bytes(SNAPSHOT_PAGE)
     runs: list[list[int]] = []

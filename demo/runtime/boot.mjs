@@ -36,9 +36,9 @@ def _pydoc_on_first_use():
 
 
 # python-stdnum's util module imports pydoc, for module descriptions the engine never asks for,
-# and pydoc imports a good part of the standard library: with the engine imported through this
-# stand-in, the snapshot's brotli twin is 0.18 MB lighter (pages 12.19 -> 9.97 MB with the flags of
-# tools/build_runtime.ENV). Whoever reads a name of it later gets the real pydoc.
+# and pydoc imports a good part of the standard library: imported through this stand-in, the
+# snapshot is 7% smaller on the wire (demo/runtime/README.md). Whoever reads a name of it later
+# gets the real pydoc.
 _pydoc_stand_in = None if "pydoc" in _sys.modules else _pydoc_on_first_use()
 if _pydoc_stand_in is not None:
     _sys.modules["pydoc"] = _pydoc_stand_in

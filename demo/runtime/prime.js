@@ -24,7 +24,7 @@ const here = new URL("./", import.meta.url).href;
 await loadPyodide({
   indexURL: here,
   // The standard library trimmed to what the engine's Python imports (tools/build_runtime.py,
-  // engine_stdlib.zip: 0.61 MB on the wire instead of Pyodide's 2.5 MB): enough for a start.
+  // engine_stdlib.zip, a quarter of Pyodide's archive on the wire; README.md): enough for a start.
   stdLibURL: new URL(config.engineStdlib.file, here).href,
   lockFileContents: { info: config.lockInfo, packages: {} },
   packageBaseUrl: here,

@@ -72,9 +72,9 @@ const createPyodideModule = import("./pyodide.asm.mjs").then((module) => {
 createPyodideModule.catch(() => {}); // awaited in bootEngine
 
 // The snapshot's pages are laid out as they arrive by a helper worker (inflate.js), off this
-// worker's thread. Its file holds only the memory's pages that are not zeros (10 MB of 31), sent
-// brotli'd with Content-Encoding (2.56 MB on the wire). The whole memory gzip'd and inflated here
-// instead was 4.80 MB; and sent with Content-Encoding, the whole 31 MB passed through the
+// worker's thread. Its file holds only the memory's pages that are not zeros (a third of it), sent
+// brotli'd with Content-Encoding (sizes: README.md, "What each piece costs and buys"). The whole
+// memory gzip'd and inflated here instead was 4.80 MB; and sent with Content-Encoding, the whole 31 MB passed through the
 // network process, which made the first visit slower (2.12 s against 1.66 s to ready, when the
 // snapshot was gzip'd, same run). The helper starts now; it gets the file's name and size once
 // the manifest has arrived.
