@@ -139,6 +139,65 @@ _egov_stdlib = _StdlibOnDemand()
 _sys.meta_path.insert(0, _egov_stdlib)
 `;
 
+// Last before the snapshot: the modules Pyodide's own start imports and nothing uses after a
+// restore are taken out, so that the memory the snapshot carries no longer holds them. A start
+// from the snapshot runs the engine through runPython and globals alone: it never awaits, loads a
+// package or calls a Python function "relaxed" (tests/pyodide/test_purged_start.py checks the
+// worker's code and runs every command after a restore). Purged: asyncio and Pyodide's event loop
+// (pyodide.webloop, which Pyodide's start imports for awaiting JS promises), what only they or
+// the package loader's installs use (ssl, socket, email, zipfile, tempfile...), and inspect and
+// dis (pyodide.code's relaxed calls). Each is emptied (its globals cleared, so that what it held
+// is freed even if another module keeps a reference to it) and removed from sys.modules: an
+// import of one of them later gets a new module (from the archive, through the finder above), and
+// so does whoever kept the emptied one (python-stdnum's util keeps ssl and pkgutil) when it reads
+// a name of it. Functions and classes of a purged module that others kept fail once called
+// (pyodide.code keeps inspect's signature): the engine keeps none (test_purged_start.py).
+// The snapshot's brotli twin loses a seventh of its bytes (demo/runtime/README.md).
+export const PURGED_BEFORE_SNAPSHOT = [
+  "asyncio", "pyodide.webloop", "ssl", "_ssl", "socket", "selectors", "subprocess", "signal",
+  "concurrent", "email", "bz2", "lzma", "compression", "pkgutil", "codeop", "sysconfig",
+  "_sysconfigdata__emscripten_wasm32-emscripten", "inspect", "dis", "opcode", "importlib.metadata",
+  "zipfile", "tempfile",
+];
+export const PURGE_SOURCE = `
+def _egov_purge(roots):
+    import gc, sys, time
+
+    def on_first_use(name):
+        def __getattr__(attribute):
+            import importlib
+            return getattr(importlib.import_module(name), attribute)
+        return __getattr__
+
+    within = lambda name: any(name == root or name.startswith(root + ".") for root in roots)
+    webloop = sys.modules.get("pyodide.webloop")
+    if webloop is not None:
+        # Pyodide's snapshot expects the JS function webloop took from Pyodide's API to be held
+        # still (its table of JS references is restored as it was): _pyodide keeps it.
+        sys.modules["_pyodide"]._egov_schedule_callback = webloop.scheduleCallback
+        if time.sleep is getattr(webloop, "_sleep", None):
+            time.sleep = webloop._orig_sleep
+        # The event loop is also referenced by the interpreter's thread state.
+        sys.modules["asyncio"]._set_running_loop(None)
+    sys.modules["__main__"].__dict__.pop("_zipfile", None)  # the finder's, used at build time only
+    purged = sorted(name for name in sys.modules if within(name))
+    for name in purged:
+        module = sys.modules.pop(name)
+        parent, _, child = name.rpartition(".")
+        if getattr(sys.modules.get(parent), child, None) is module:
+            delattr(sys.modules[parent], child)
+        namespace = getattr(module, "__dict__", None)
+        if namespace is not None:
+            kept = {key: namespace[key] for key in ("__name__", "__spec__") if key in namespace}
+            namespace.clear()
+            namespace.update(kept, __getattr__=on_first_use(name))
+    module = namespace = None
+    sys.modules["linecache"].clearcache()
+    gc.collect()
+    unmatched = [root for root in roots if not any(name == root or name.startswith(root + ".") for name in purged)]
+    return {"purged": purged, "unmatched": unmatched}
+`;
+
 // What Pyodide's loader gets for the standard library on a start from the snapshot: a zip archive
 // without members (its end-of-central-directory record alone).
 export const EMPTY_ZIP = Uint8Array.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
@@ -440,7 +499,7 @@ export async function bootEngine({
   if (filesFailure) throw filesFailure;
   mark("pyodide");
   if (makeSnapshot) {
-    const target = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
+    const target = pyodide.runPython("__import__('sysconfig').get_path('purelib')");
     writeFiles(pyodide.FS, await files, target);
     pyodide.runPython(PREPARE_SNAPSHOT_SOURCE);
   }

@@ -10,7 +10,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
-import { bootEngine, STDLIB_ON_DEMAND_SOURCE, takeModulePages } from "./boot.mjs";
+import {
+  bootEngine, PURGE_SOURCE, PURGED_BEFORE_SNAPSHOT, STDLIB_ON_DEMAND_SOURCE, takeModulePages,
+} from "./boot.mjs";
 
 // Node would print the failing line of pyodide.asm.mjs (one minified megabyte) with an uncaught
 // error; the message (a Python traceback, if Python failed) is what helps.
@@ -70,17 +72,29 @@ const built = await bootEngine({
 for (const request of config.warmup) built.handle(JSON.stringify(request));
 // Last, so that nothing imported meanwhile finds the archive complete and removes the finder.
 built.pyodide.runPython(STDLIB_ON_DEMAND_SOURCE);
+// The members of the standard library's archive this instance has imported: Pyodide's start, the
+// engine's imports, the warm-up requests. The build keeps only those in engine_stdlib.zip, which a
+// fresh start reads (the priming helper): listed before the purge below, which leaves out of the
+// snapshot what a fresh start still imports.
+const stdlib = built.pyodide.runPython(`(lambda sys: (lambda zip: sorted({
+    m.__file__[len(zip) + 1:] for m in list(sys.modules.values())
+    if (getattr(m, "__file__", None) or "").startswith(zip + "/")
+}))(next(p for p in sys.path if p.endswith(".zip"))))(__import__("sys"))`).toJs();
+// Then the modules of Pyodide's start that nothing uses after a restore go (boot.mjs). A name of
+// the list that matched no module is an error: the list says what the snapshot leaves out.
+built.pyodide.runPython(PURGE_SOURCE);
+const purge = JSON.parse(built.pyodide.runPython(
+  `__import__("json").dumps(_egov_purge(${JSON.stringify(PURGED_BEFORE_SNAPSHOT)}))`,
+));
+built.pyodide.runPython("del _egov_purge");
+if (purge.unmatched.length) {
+  throw new Error(`PURGED_BEFORE_SNAPSHOT (boot.mjs) names modules Pyodide no longer imports: ${purge.unmatched.join(", ")}`);
+}
 const bytes = snapshotZeroed(built.pyodide);
 const offset = bytes.length - built.pyodide._module.HEAP8.length;
 const fromModule = { offset, ...takeModulePages(initial, bytes.subarray(offset)) };
 const file = "engine.snapshot";
 writeFileSync(path.join(dir, file), bytes);
-// The members of the standard library's archive this instance has imported: Pyodide's start, the
-// engine's imports, the warm-up requests. The build keeps only those in engine_stdlib.zip.
-const stdlib = built.pyodide.runPython(`(lambda sys: (lambda zip: sorted({
-    m.__file__[len(zip) + 1:] for m in list(sys.modules.values())
-    if (getattr(m, "__file__", None) or "").startswith(zip + "/")
-}))(next(p for p in sys.path if p.endswith(".zip"))))(__import__("sys"))`).toJs();
 
 const restored = await bootEngine({
   loadPyodide, indexURL, config: { ...config, snapshot: { fromModule } }, sitePackages: sitePackages(),
@@ -96,4 +110,4 @@ import colorsys
 before and _egov_stdlib not in sys.meta_path and colorsys.rgb_to_hsv(1, 0, 0) == (0, 1, 1)
 `);
 if (onDemand !== true) throw new Error("the standard library finder did not step aside");
-process.stdout.write(JSON.stringify({ file, size: bytes.length, fromModule, stdlib, check }) + "\n");
+process.stdout.write(JSON.stringify({ file, size: bytes.length, fromModule, stdlib, check, purged: purge.purged }) + "\n");
