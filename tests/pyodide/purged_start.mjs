@@ -40,6 +40,8 @@ const json = (code) => JSON.parse(py(`__import__("json").dumps(${code})`));
 const result = { roots: boot.PURGED_BEFORE_SNAPSHOT };
 result.loadedAtStart = json("_loaded()");
 result.engineHolders = json("_engine_holders()");
+// The import system's table of the standard library archive's members is not carried either.
+result.archiveTable = json(`(lambda z, s: len(z._zip_directory_cache.get(next(p for p in s.path if p.endswith(".zip")), {})))(__import__("zipimport"), _s)`);
 // The requests the test gives (those the build sent before taking the snapshot, and the probe).
 const requests = JSON.parse(readFileSync(requestsFile, "utf8"));
 result.answers = requests.map((request) => JSON.parse(engine.handle(JSON.stringify(request))).ok);

@@ -38,6 +38,11 @@ def test_the_snapshot_holds_none_of_the_purged_modules(observed):
     assert observed["loadedAtStart"] == [], observed["loadedAtStart"]
 
 
+def test_the_snapshot_holds_no_table_of_the_archive(observed):
+    # Read again from the archive once the finder has fetched it (test_stdlib_on_demand.py).
+    assert observed["archiveTable"] == 0, observed["archiveTable"]
+
+
 def test_the_engine_holds_nothing_of_a_purged_module(observed):
     # A function or class of a purged module, kept by the engine, python-stdnum or the bridge,
     # would run with emptied globals after a restore.
