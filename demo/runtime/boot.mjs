@@ -21,15 +21,16 @@ import sys as _sys
 import types as _types
 
 
-def _pydoc_on_first_use():
-    """A stand-in for pydoc that imports the real module when one of its names is read."""
-    stand_in = _types.ModuleType("pydoc")
+def _on_first_use(name, stand_in):
+    """Makes stand_in (an empty module) import the real module called name when one of its names is
+    read, and hand that name over: for pydoc below, and for the modules purged before the snapshot
+    (PURGE_SOURCE)."""
 
-    def __getattr__(name):
+    def __getattr__(attribute):
         import importlib
-        if _sys.modules.get("pydoc") is stand_in:
-            del _sys.modules["pydoc"]
-        return getattr(importlib.import_module("pydoc"), name)
+        if _sys.modules.get(name) is stand_in:
+            del _sys.modules[name]
+        return getattr(importlib.import_module(name), attribute)
 
     stand_in.__getattr__ = __getattr__
     return stand_in
@@ -39,7 +40,7 @@ def _pydoc_on_first_use():
 # and pydoc imports a good part of the standard library: imported through this stand-in, the
 # snapshot is 7% smaller on the wire (demo/runtime/README.md). Whoever reads a name of it later
 # gets the real pydoc.
-_pydoc_stand_in = None if "pydoc" in _sys.modules else _pydoc_on_first_use()
+_pydoc_stand_in = None if "pydoc" in _sys.modules else _on_first_use("pydoc", _types.ModuleType("pydoc"))
 if _pydoc_stand_in is not None:
     _sys.modules["pydoc"] = _pydoc_stand_in
 try:
@@ -88,13 +89,13 @@ if "time" in _sys.modules and hasattr(_sys.modules["time"], "tzset"):
 export const STDLIB_ON_DEMAND_SOURCE = `
 import os as _os
 import sys as _sys
-import zipfile as _zipfile
 
 class _StdlibOnDemand:
     def __init__(self):
+        import zipfile
         self.path = next(p for p in _sys.path if p.endswith(".zip"))
         self.size = _os.path.getsize(self.path)
-        with _zipfile.ZipFile(self.path) as archive:
+        with zipfile.ZipFile(self.path) as archive:
             # Top-level modules and packages: "json/decoder.py" -> "json", "os.py" -> "os".
             self.names = {n.split("/")[0].removesuffix(".py").removesuffix(".pyc") for n in archive.namelist()}
         self.url = None  # where to fetch it from: the worker says
@@ -143,7 +144,7 @@ _sys.meta_path.insert(0, _egov_stdlib)
 // restore are taken out, so that the memory the snapshot carries no longer holds them. A start
 // from the snapshot runs the engine through runPython and globals alone: it never awaits, loads a
 // package or calls a Python function "relaxed" (tests/pyodide/test_purged_start.py checks the
-// worker's code and runs every command after a restore). Purged: asyncio and Pyodide's event loop
+// worker's code, and sends the warm-up requests after a restore). Purged: asyncio and Pyodide's event loop
 // (pyodide.webloop, which Pyodide's start imports for awaiting JS promises), what only they or
 // the package loader's installs use (ssl, socket, email, zipfile, tempfile...), and inspect and
 // dis (pyodide.code's relaxed calls). Each is emptied (its globals cleared, so that what it held
@@ -152,7 +153,7 @@ _sys.meta_path.insert(0, _egov_stdlib)
 // so does whoever kept the emptied one (python-stdnum's util keeps ssl and pkgutil) when it reads
 // a name of it. Functions and classes of a purged module that others kept fail once called
 // (pyodide.code keeps inspect's signature): the engine keeps none (test_purged_start.py).
-// The snapshot's brotli twin loses a seventh of its bytes (demo/runtime/README.md).
+// Figures: demo/runtime/README.md.
 export const PURGED_BEFORE_SNAPSHOT = [
   "asyncio", "pyodide.webloop", "ssl", "_ssl", "socket", "selectors", "subprocess", "signal",
   "concurrent", "email", "bz2", "lzma", "compression", "pkgutil", "codeop", "sysconfig",
@@ -163,13 +164,7 @@ export const PURGE_SOURCE = `
 def _egov_purge(roots):
     import gc, sys, time
 
-    def on_first_use(name):
-        def __getattr__(attribute):
-            import importlib
-            return getattr(importlib.import_module(name), attribute)
-        return __getattr__
-
-    within = lambda name: any(name == root or name.startswith(root + ".") for root in roots)
+    under = lambda name, root: name == root or name.startswith(root + ".")
     webloop = sys.modules.get("pyodide.webloop")
     if webloop is not None:
         # Pyodide's snapshot expects the JS function webloop took from Pyodide's API to be held
@@ -179,8 +174,7 @@ def _egov_purge(roots):
             time.sleep = webloop._orig_sleep
         # The event loop is also referenced by the interpreter's thread state.
         sys.modules["asyncio"]._set_running_loop(None)
-    sys.modules["__main__"].__dict__.pop("_zipfile", None)  # the finder's, used at build time only
-    purged = sorted(name for name in sys.modules if within(name))
+    purged = sorted(name for name in sys.modules if any(under(name, root) for root in roots))
     for name in purged:
         module = sys.modules.pop(name)
         parent, _, child = name.rpartition(".")
@@ -190,7 +184,8 @@ def _egov_purge(roots):
         if namespace is not None:
             kept = {key: namespace[key] for key in ("__name__", "__spec__") if key in namespace}
             namespace.clear()
-            namespace.update(kept, __getattr__=on_first_use(name))
+            namespace.update(kept)
+            _on_first_use(name, module)
     module = namespace = None
     sys.modules["linecache"].clearcache()
     # The import system's table of the standard library archive's members (0.16 MB of objects):
@@ -198,8 +193,7 @@ def _egov_purge(roots):
     # and then has the table read again (invalidate_caches).
     sys.modules["zipimport"]._zip_directory_cache.clear()
     gc.collect()
-    unmatched = [root for root in roots if not any(name == root or name.startswith(root + ".") for name in purged)]
-    return {"purged": purged, "unmatched": unmatched}
+    return [root for root in roots if not any(under(name, root) for name in purged)]
 `;
 
 // What Pyodide's loader gets for the standard library on a start from the snapshot: a zip archive

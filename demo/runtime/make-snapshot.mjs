@@ -83,12 +83,10 @@ const stdlib = built.pyodide.runPython(`(lambda sys: (lambda zip: sorted({
 // Then the modules of Pyodide's start that nothing uses after a restore go (boot.mjs). A name of
 // the list that matched no module is an error: the list says what the snapshot leaves out.
 built.pyodide.runPython(PURGE_SOURCE);
-const purge = JSON.parse(built.pyodide.runPython(
-  `__import__("json").dumps(_egov_purge(${JSON.stringify(PURGED_BEFORE_SNAPSHOT)}))`,
-));
+const unmatched = built.pyodide.runPython(`_egov_purge(${JSON.stringify(PURGED_BEFORE_SNAPSHOT)})`).toJs();
 built.pyodide.runPython("del _egov_purge");
-if (purge.unmatched.length) {
-  throw new Error(`PURGED_BEFORE_SNAPSHOT (boot.mjs) names modules Pyodide no longer imports: ${purge.unmatched.join(", ")}`);
+if (unmatched.length) {
+  throw new Error(`PURGED_BEFORE_SNAPSHOT (boot.mjs) names modules Pyodide no longer imports: ${unmatched.join(", ")}`);
 }
 const bytes = snapshotZeroed(built.pyodide);
 const offset = bytes.length - built.pyodide._module.HEAP8.length;
@@ -110,4 +108,4 @@ import colorsys
 before and _egov_stdlib not in sys.meta_path and colorsys.rgb_to_hsv(1, 0, 0) == (0, 1, 1)
 `);
 if (onDemand !== true) throw new Error("the standard library finder did not step aside");
-process.stdout.write(JSON.stringify({ file, size: bytes.length, fromModule, stdlib, check, purged: purge.purged }) + "\n");
+process.stdout.write(JSON.stringify({ file, size: bytes.length, fromModule, stdlib, check }) + "\n");
